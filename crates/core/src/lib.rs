@@ -1,0 +1,24 @@
+//! The shared types of dateline's output contract (see `DESIGN.md`).
+//!
+//! Every pipeline stage speaks these types: ingest produces [`Markup`]-tagged
+//! records, extract fills a [`Document`], later stages add annotations. This
+//! crate holds data only: no parsing, no I/O.
+//!
+//! Offsets anywhere in the contract are **character** offsets (Unicode scalar
+//! values) into [`Document::text`].
+//!
+//! ```
+//! use dateline_core::{Document, InputFormat, PublishedFrom, Source};
+//!
+//! let source = Source { path: Some("a.txt".into()), format: InputFormat::Text, ..Source::default() };
+//! let doc = Document::new(source, Some("Title".into()), "Body.".into());
+//! assert_eq!(doc.id.len(), 32);
+//! assert_eq!(doc.published_from, PublishedFrom::None);
+//! ```
+#![warn(missing_docs)]
+
+mod document;
+
+pub use self::document::{
+    BoilerplateKind, Document, InputFormat, Markup, PublishedFrom, Removed, Source, content_id,
+};

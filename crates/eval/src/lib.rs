@@ -1,0 +1,2 @@
+//! Scorers for dateline's gold sets (interim).
+#![warn(missing_docs)]
