@@ -1,1 +1,294 @@
+//! End-to-end tests of the `dateline` binary on real articles: the README's
+//! main job, extraction of the seeds, and the handling of bad input.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dateline() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+}
+
+fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn documents(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each output line is a JSON document"))
+        .collect()
+}
+
+fn removed_kinds(doc: &serde_json::Value) -> Vec<String> {
+    doc["removed"]
+        .as_array()
+        .expect("removed is a list")
+        .iter()
+        .map(|r| r["kind"].as_str().expect("kind is a string").to_owned())
+        .collect()
+}
+
+#[test]
+fn extract_seed_000_cuts_the_glued_cookie_notice() {
+    let output = dateline()
+        .args(["extract", "--published", "2015-11-17"])
+        .arg(repo("corpus/seeds/000_1403c7a8f878f38f.txt"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let docs = documents(&output);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(
+        doc["title"],
+        "John Kerry says ceasefire in Syria potentially weeks away"
+    );
+    assert_eq!(doc["published"], "2015-11-17");
+    assert_eq!(doc["published_from"], "argument");
+    assert_eq!(doc["language"], "en");
+    let text = doc["text"].as_str().expect("text");
+    assert!(
+        text.starts_with("Saudi Arabia is expected to host"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("in terms the movement of people,\" he said."),
+        "{text}"
+    );
+    assert!(!text.contains("cookies"), "{text}");
+    assert!(!text.contains("Kerry says US hopes"), "{text}");
+    assert!(
+        removed_kinds(doc).contains(&"cookie_notice".to_owned()),
+        "{doc}"
+    );
+}
+
+#[test]
+fn extract_seed_004_drops_follow_line_and_related_teasers() {
+    let output = dateline()
+        .args(["extract", "--published", "2016-07-06"])
+        .arg(repo("corpus/seeds/004_f4b8cc9cb900e3e2.txt"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = &documents(&output)[0];
+    assert_eq!(
+        doc["title"],
+        "Kerry says US hopes Syria truce a positive sign of things to come"
+    );
+    let text = doc["text"].as_str().expect("text");
+    assert_eq!(text.split("\n\n").count(), 4, "{text}");
+    assert!(
+        text.ends_with("fighting and air attacks have been reported since then."),
+        "{text}"
+    );
+    for junk in [
+        "VOV.VN",
+        "Related",
+        "US-backed forces",
+        "Obama, despite dissent",
+    ] {
+        assert!(!text.contains(junk), "{junk:?} left in {text}");
+    }
+    let kinds = removed_kinds(doc);
+    assert!(kinds.contains(&"social_follow".to_owned()), "{kinds:?}");
+    assert!(kinds.contains(&"related".to_owned()), "{kinds:?}");
+}
+
+#[test]
+fn extract_reads_standard_input_and_jsonl_ids() {
+    let mut child = dateline()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    let jsonl = concat!(
+        r#"{"id":"a1","url":"https://www.example.org/2016/02/27/truce","published":"2016-02-27","#,
+        r#""text":"Truce takes hold in Syria\n\nGuns fell largely silent across Syria on Saturday as a truce took effect."}"#,
+        "\n"
+    );
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), jsonl.as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = &documents(&output)[0];
+    assert_eq!(doc["title"], "Truce takes hold in Syria");
+    assert_eq!(doc["published"], "2016-02-27");
+    assert_eq!(doc["source"]["format"], "jsonl");
+    assert_eq!(doc["source"]["site"], "example.org");
+    assert_eq!(doc["source"]["path"], "-");
+}
+
+#[test]
+fn run_on_the_bundled_corpus_is_idempotent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    let first = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let summary = stdout(&first);
+    assert!(summary.contains("from the bundled corpus"), "{summary}");
+    assert!(summary.contains(" 0 already stored, 0 failed"), "{summary}");
+    assert!(summary.contains("2015-11-13 to 2016-12-29"), "{summary}");
+    assert!(summary.contains("cookie_notice"), "{summary}");
+
+    let second = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(second.status.success(), "{}", stderr(&second));
+    let again = stdout(&second);
+    assert!(again.contains(": 0 new,"), "{again}");
+    let count = |s: &str| {
+        s.lines()
+            .find(|l| l.trim_start().starts_with("documents"))
+            .map(str::to_owned)
+    };
+    assert_eq!(count(&summary), count(&again));
+}
+
+#[test]
+fn a_bad_record_is_reported_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("batch.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"url":"https://example.org/a","text":"First title\n\nThe first article has a body."}"#,
+            "\n",
+            "{this is not json\n",
+            r#"{"url":"https://example.org/b","text":"Second title\n\nThe second article has a body."}"#,
+            "\n",
+        ),
+    )
+    .expect("writes");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("writes");
+    let db = dir.path().join("t.db");
+    let output = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(&db)
+        .arg(&input)
+        .arg(&empty)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let errors = stderr(&output);
+    assert!(errors.contains("batch.jsonl, record 2"), "{errors}");
+    assert!(errors.contains("empty.txt"), "{errors}");
+    assert!(stdout(&output).contains(": 2 new,"), "{}", stdout(&output));
+}
+
+#[test]
+fn an_unusable_database_is_a_clear_error_and_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no/such/dir/t.db");
+    let output = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(&missing)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("opening the database"),
+        "{}",
+        stderr(&output)
+    );
+
+    let not_a_db = dir.path().join("notes.db");
+    std::fs::write(
+        &not_a_db,
+        "plain notes, not a database, long enough to have a header",
+    )
+    .expect("writes");
+    let output = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(&not_a_db)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a dateline database"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&not_a_db).expect("reads"),
+        "plain notes, not a database, long enough to have a header"
+    );
+}
+
+#[test]
+fn bad_arguments_explain_themselves() {
+    let output = dateline()
+        .args(["extract", "--published", "2016-02-30", "x"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("expected a date like"),
+        "{}",
+        stderr(&output)
+    );
+    let output = dateline().arg("extract").output().expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no input given"),
+        "{}",
+        stderr(&output)
+    );
+    let help = dateline().arg("--help").output().expect("runs");
+    for command in ["run", "extract", "eval"] {
+        assert!(stdout(&help).contains(command), "{}", stdout(&help));
+    }
+}
+
+#[test]
+fn every_bundled_corpus_file_is_compiled_in() {
+    let mut on_disk = Vec::new();
+    let mut stack = vec![repo("corpus")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("reads corpus") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n != "SOURCES.md") {
+                on_disk.push(
+                    path.strip_prefix(repo(""))
+                        .expect("inside repo")
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    on_disk.sort();
+    let bundled = include_str!("../crates/cli/bundled.rs");
+    for file in &on_disk {
+        let name = file.trim_start_matches("corpus/");
+        assert!(
+            bundled.contains(&format!("bundle!(\"{name}\")")),
+            "{file} is not in bundled.rs"
+        );
+    }
+    assert_eq!(bundled.matches("    bundle!(").count(), on_disk.len());
+}

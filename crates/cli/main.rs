@@ -1,1 +1,56 @@
-fn main() {}
+//! The `dateline` command: a thin layer over the pipeline crates that parses
+//! arguments, wires the stages together, reports progress and errors, and
+//! sets the exit status.
+
+mod args;
+mod bundled;
+mod eval;
+mod extract;
+mod pipeline;
+mod run;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// How a command ended when it did not fail outright.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Status {
+    /// Every input was processed.
+    Complete,
+    /// Some inputs or records failed; the rest were processed.
+    Partial,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Extract(args) => extract::extract(args),
+        Command::Eval(args) => eval::eval(args),
+    };
+    match result {
+        Ok(Status::Complete) => ExitCode::SUCCESS,
+        Ok(Status::Partial) => ExitCode::from(1),
+        Err(err) => {
+            // A closed pipe (`dateline extract … | head`) is not an error.
+            if err.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            let mut stderr = std::io::stderr().lock();
+            let _ = write!(stderr, "dateline: error: {err}");
+            for cause in err.chain().skip(1) {
+                let _ = write!(stderr, ": {cause}");
+            }
+            let _ = writeln!(stderr);
+            ExitCode::from(2)
+        }
+    }
+}

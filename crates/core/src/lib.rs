@@ -17,8 +17,10 @@
 //! ```
 #![warn(missing_docs)]
 
+mod annotation;
 mod document;
 
+pub use self::annotation::{Span, Timex, TimexAnchor, TimexType};
 pub use self::document::{
     BoilerplateKind, Document, InputFormat, Markup, PublishedFrom, Removed, Source, content_id,
 };

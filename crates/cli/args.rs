@@ -1,0 +1,139 @@
+//! The command line: subcommands, options and their help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+/// dateline turns raw news (HTML pages, scraped text, JSON Lines, WARC
+/// archives) into dated, sourced, deduplicated timelines of political and
+/// conflict events.
+///
+/// Results go to standard output; progress and diagnostics to standard error.
+/// Exit status: 0 when every input was processed, 1 when some inputs or
+/// records failed (the others were still processed), 2 when the command
+/// could not run at all.
+#[derive(Debug, Parser)]
+#[command(name = "dateline", version, max_term_width = 100)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// The main job: ingest articles (default: the bundled corpus) into the
+    /// database, then print a summary.
+    ///
+    /// Ingest is idempotent: an article already in the database (same title
+    /// and text) is not stored twice. Each batch of articles is committed
+    /// together, so an interrupted run loses nothing it had committed.
+    Run(RunArgs),
+    /// Extract articles (title, clean body, date, site, language, removed
+    /// boilerplate) and print them as JSON lines, one object per document.
+    Extract(ExtractArgs),
+    /// Score dateline against a gold data set and print the metrics.
+    Eval(EvalArgs),
+}
+
+/// Where input comes from and how to read it (shared by the subcommands
+/// that read articles).
+#[derive(Debug, Args)]
+pub(crate) struct InputArgs {
+    /// Input files or directories (searched recursively); `-` reads standard
+    /// input. Text, HTML, JSON Lines and WARC files, optionally gzipped, are
+    /// told apart by their content.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    pub(crate) format: FormatArg,
+
+    /// Publication date (YYYY-MM-DD) for articles that carry none in their
+    /// record, metadata or text.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) published: Option<Date>,
+
+    /// Worker threads for extraction (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// The SQLite database file to store into (created if missing).
+    #[arg(long, value_name = "FILE", default_value = "dateline.db")]
+    pub(crate) db: PathBuf,
+
+    /// Do not draw a progress bar, even on a terminal.
+    #[arg(long)]
+    pub(crate) no_progress: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+
+    /// Write the JSON lines to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    #[command(subcommand)]
+    pub(crate) task: EvalTask,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalTask {
+    /// Main-text extraction against pages with hand-made bodies
+    /// (`DIR/ground-truth.json` and `DIR/html/<id>.html`, the layout of the
+    /// ScrapingHub article-extraction benchmark). Prints 4-gram shingle
+    /// precision, recall and F1, and pages per second.
+    Extraction {
+        /// The data folder, e.g. ../shared/data/extraction.
+        dir: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum FormatArg {
+    /// Detect from the content.
+    Auto,
+    /// Plain scraped text, one article per file.
+    Text,
+    /// An HTML page per file.
+    Html,
+    /// JSON Lines: {"url","html"} or {"url","text"}, optional "published" and "id".
+    Jsonl,
+    /// WARC or WARC.gz: response records with HTML.
+    Warc,
+}
+
+impl From<FormatArg> for dateline_ingest::FormatChoice {
+    fn from(arg: FormatArg) -> Self {
+        use dateline_ingest::FormatChoice;
+        match arg {
+            FormatArg::Auto => FormatChoice::Auto,
+            FormatArg::Text => FormatChoice::Text,
+            FormatArg::Html => FormatChoice::Html,
+            FormatArg::Jsonl => FormatChoice::Jsonl,
+            FormatArg::Warc => FormatChoice::Warc,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("expected a date like 2016-02-27: {e}"))
+}

@@ -1,0 +1,51 @@
+//! `dateline extract`: documents as JSON lines.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+use anyhow::Context;
+
+use crate::Status;
+use crate::args::ExtractArgs;
+use crate::pipeline::{self, Outcome};
+
+pub(crate) fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
+    anyhow::ensure!(
+        !args.input.paths.is_empty(),
+        "no input given: name files or directories, or `-` for standard input"
+    );
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let options = dateline_extract::Options {
+        default_published: args.input.published,
+    };
+    let pool = pipeline::thread_pool(args.input.threads)?;
+    let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());
+    let mut failed = 0u64;
+    pipeline::extract_stream(records, &options, &pool, |outcome| {
+        match outcome {
+            Outcome::Document { doc, warnings } => {
+                for warning in warnings {
+                    eprintln!("dateline: warning: {warning}");
+                }
+                serde_json::to_writer(&mut out, &doc)?;
+                out.write_all(b"\n").context("writing output")?;
+            }
+            Outcome::Failed(message) => {
+                failed += 1;
+                eprintln!("dateline: error: {message}");
+            }
+        }
+        Ok(())
+    })?;
+    out.flush().context("writing output")?;
+    Ok(if failed == 0 {
+        Status::Complete
+    } else {
+        Status::Partial
+    })
+}

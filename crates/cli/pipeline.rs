@@ -1,0 +1,108 @@
+//! Records in, documents out: the extract stage run over a stream of
+//! ingested records, in parallel, in input order.
+//!
+//! Records are taken from the stream in bounded chunks (a count and a byte
+//! budget), extracted on a rayon pool, and handed to the caller in the order
+//! they were read, so memory stays flat on inputs of any size and output is
+//! deterministic.
+
+use dateline_core::{Document, Source};
+use dateline_extract::{Options, Page};
+use dateline_ingest::Record;
+use rayon::prelude::*;
+
+/// At most this many records are held in memory at once.
+const CHUNK_RECORDS: usize = 512;
+/// ... and at most about this many bytes of their content.
+const CHUNK_BYTES: usize = 64 << 20;
+
+/// What became of one input record.
+pub(crate) enum Outcome {
+    /// A document was extracted; `warnings` say what was odd about the record.
+    Document {
+        doc: Box<Document>,
+        warnings: Vec<String>,
+    },
+    /// The record (or the whole input) could not be used; the message names it.
+    Failed(String),
+}
+
+/// Runs extraction over `records` on `pool`, calling `sink` once per record
+/// in input order.
+pub(crate) fn extract_stream(
+    records: impl Iterator<Item = dateline_ingest::Result<Record>>,
+    options: &Options,
+    pool: &rayon::ThreadPool,
+    mut sink: impl FnMut(Outcome) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut records = records.peekable();
+    let mut chunk: Vec<dateline_ingest::Result<Record>> = Vec::with_capacity(CHUNK_RECORDS);
+    while records.peek().is_some() {
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            let Some(next) = records.next() else { break };
+            bytes += next.as_ref().map_or(0, |r| r.content.len());
+            chunk.push(next);
+        }
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_drain(..)
+                .map(|record| extract_record(record, options))
+                .collect()
+        });
+        for outcome in outcomes {
+            sink(outcome)?;
+        }
+    }
+    Ok(())
+}
+
+/// Extracts one record, turning every failure into a located message.
+fn extract_record(record: dateline_ingest::Result<Record>, options: &Options) -> Outcome {
+    let record = match record {
+        Ok(record) => record,
+        Err(err) => return Outcome::Failed(err.to_string()),
+    };
+    let mut warnings = Vec::new();
+    let published = record.published.as_deref().and_then(|raw| {
+        let date = dateline_extract::parse_loose_date(raw);
+        if date.is_none() {
+            warnings.push(format!(
+                "{}: ignoring the record's publication date {raw:?}: not a calendar date",
+                record.origin
+            ));
+        }
+        date
+    });
+    let source = Source {
+        path: Some(record.origin.path.clone()),
+        url: None,
+        site: None,
+        format: record.format,
+        record: record.origin.record,
+    };
+    let page = Page {
+        content: &record.content,
+        markup: record.markup,
+        url: record.url.as_deref(),
+        published,
+        source,
+    };
+    match dateline_extract::extract(page, options) {
+        Ok(doc) => Outcome::Document {
+            doc: Box::new(doc),
+            warnings,
+        },
+        Err(err) => Outcome::Failed(format!("{}: {err}", record.origin)),
+    }
+}
+
+/// A rayon pool with `threads` workers (default: one per core).
+pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        anyhow::ensure!(n > 0, "--threads must be at least 1");
+        builder = builder.num_threads(n);
+    }
+    Ok(builder.build()?)
+}

@@ -1,0 +1,2711 @@
+//! The recogniser: a hand-written grammar over tokens.
+//!
+//! At every token that can open a temporal expression each rule family
+//! tries to parse one, and the longest parse wins; the scan then resumes
+//! after it, so results are sorted and never overlap. Rules compute the
+//! TIMEX3 value as they parse, against the publication date and the tense
+//! of the sentence around the expression.
+
+use std::cell::Cell;
+
+use dateline_core::{TimexAnchor, TimexType};
+use jiff::civil::{Date, Weekday};
+
+use crate::lexicon::{DayPart, Lex, Season, Tense, Unit, W};
+use crate::resolve::{self, Dir};
+use crate::token::{CAP, DECIMAL, GROUPED, Kind, NEWLINE, PARA, SPACE, Suffix, Token, UPPER};
+use crate::zone;
+
+/// One recognised expression, in token indices.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<&'static str>,
+    pub anchor: TimexAnchor,
+    /// The day it names, when it names one (for "the next day" later on).
+    pub day: Option<Date>,
+    /// The quarter it names (for "the quarter", "the year-ago period").
+    pub quarter: Option<(i16, i8)>,
+    /// The year it names (for "that year", "the following year").
+    pub year: Option<i16>,
+}
+
+impl Found {
+    fn new(start: usize, end: usize, kind: TimexType, value: String, anchor: TimexAnchor) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            value,
+            modifier: None,
+            anchor,
+            day: None,
+            quarter: None,
+            year: None,
+        }
+    }
+
+    fn with_mod(mut self, m: Option<&'static str>) -> Found {
+        if m.is_some() {
+            self.modifier = m;
+        }
+        self
+    }
+}
+
+/// A parsed length of time: "the past three years", "72-hour", "weeks".
+#[derive(Clone, Copy, Debug)]
+struct Dur {
+    end: usize,
+    /// Twice the count ("2 1/2" is 5); `None` for "several", "weeks".
+    halves: Option<u64>,
+    unit: Unit,
+    /// Written as an adjective: "72-hour", "five-year-old".
+    adjective: bool,
+    /// Opened by "the" (or another determiner).
+    the: bool,
+    /// "past", "last", "next", "coming", "first", "recent"…
+    rel: Option<Rel>,
+    /// Started with "a"/"an" and no other number.
+    article: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rel {
+    Past,
+    Next,
+    First,
+    Recent,
+    Same,
+}
+
+/// A day-sized reference, resolved or not.
+#[derive(Clone, Debug)]
+struct DayRef {
+    date: Option<Date>,
+    /// The value when `date` is unknown (`XXXX-07-06`, `XXXX-WXX-2`).
+    partial: String,
+    anchor: TimexAnchor,
+}
+
+impl DayRef {
+    fn value(&self) -> String {
+        self.date.map_or_else(|| self.partial.clone(), resolve::ymd)
+    }
+}
+
+pub(crate) struct Grammar<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    dct: Option<Date>,
+    /// Cached sentence bounds `[start, end)` in tokens.
+    sentence: Cell<(usize, usize)>,
+    ref_quarter: Option<(i16, i8)>,
+    last_day: Option<Date>,
+    last_year: Option<i16>,
+    dateline: Option<&'static str>,
+}
+
+fn relative_anchor(dct: Option<Date>) -> TimexAnchor {
+    if dct.is_some() {
+        TimexAnchor::Published
+    } else {
+        TimexAnchor::Unresolved
+    }
+}
+
+impl<'a> Grammar<'a> {
+    pub(crate) fn new(text: &'a str, t: &'a [Token], dct: Option<Date>) -> Grammar<'a> {
+        let ref_quarter = dct.map(|d| {
+            // Results reported now are for the quarter that last ended.
+            let q = resolve::quarter_of(d.month());
+            if q == 1 {
+                (d.year() - 1, 4)
+            } else {
+                (d.year(), q - 1)
+            }
+        });
+        let mut g = Grammar {
+            text,
+            t,
+            dct,
+            sentence: Cell::new((usize::MAX, 0)),
+            ref_quarter,
+            last_day: None,
+            last_year: None,
+            dateline: None,
+        };
+        g.dateline = g.find_dateline();
+        g
+    }
+
+    /// Runs the grammar over the whole text.
+    pub(crate) fn run(mut self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.t.len() {
+            if !self.can_start(i) {
+                i += 1;
+                continue;
+            }
+            match self.at(i) {
+                Some(f) if f.end > i => {
+                    if let Some(d) = f.day {
+                        self.last_day = Some(d);
+                    }
+                    if let Some(q) = f.quarter {
+                        self.ref_quarter = Some(q);
+                    }
+                    if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
+                        self.last_year = Some(y);
+                    }
+                    i = f.end;
+                    out.push(f);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    // ---- token access -------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.t.get(i)
+    }
+
+    fn lex(&self, i: usize) -> Lex {
+        self.t.get(i).map_or(Lex::None, |t| t.lex)
+    }
+
+    fn w(&self, i: usize) -> Option<W> {
+        match self.lex(i) {
+            Lex::W(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, w: W) -> bool {
+        self.w(i) == Some(w)
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.punct == c)
+    }
+
+    /// Token `i` touches the one before it (no space): "mid-", "72-hour".
+    fn tight(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.has(SPACE))
+    }
+
+    fn has(&self, i: usize, flag: u8) -> bool {
+        self.t.get(i).is_some_and(|t| t.has(flag))
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.t
+            .get(i)
+            .map_or("", |t| &self.text[t.start as usize..t.end as usize])
+    }
+
+    fn raw_is(&self, i: usize, s: &str) -> bool {
+        self.raw(i).eq_ignore_ascii_case(s)
+    }
+
+    fn num(&self, i: usize) -> Option<&Token> {
+        self.t.get(i).filter(|t| t.kind == Kind::Num)
+    }
+
+    /// A plain integer token: no separators, no glued letters.
+    fn int(&self, i: usize) -> Option<u32> {
+        self.num(i)
+            .filter(|t| t.suffix == Suffix::None && !t.has(GROUPED))
+            .map(|t| t.num)
+    }
+
+    /// `-` glued on both sides: "mid-December", "72-hour".
+    fn hyphen(&self, i: usize) -> bool {
+        self.punct(i, b'-') && self.tight(i) && self.tight(i + 1)
+    }
+
+    /// Skips an optional `-` glued on both sides.
+    fn skip_hyphen(&self, i: usize) -> usize {
+        if self.hyphen(i) { i + 1 } else { i }
+    }
+
+    fn can_start(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => t.punct == b'\'',
+            Kind::Word => match t.lex {
+                Lex::None | Lex::Zone(_) | Lex::Meridiem(_) => false,
+                Lex::W(w) => !matches!(
+                    w,
+                    W::In
+                        | W::Of
+                        | W::On
+                        | W::And
+                        | W::Or
+                        | W::To
+                        | W::From
+                        | W::Since
+                        | W::Until
+                        | W::Through
+                        | W::Between
+                        | W::Before
+                        | W::After
+                        | W::For
+                        | W::By
+                        | W::Than
+                        | W::Least
+                        | W::Most
+                        | W::Ago
+                        | W::Local
+                        | W::Time
+                        | W::Its
+                        | W::Their
+                        | W::Those
+                        | W::Percent
+                        | W::Old
+                        | W::Long
+                        | W::Short
+                        | W::Days
+                        | W::Ended
+                        | W::Ending
+                        | W::Plus
+                        | W::Hundred
+                        | W::Thousand
+                        | W::Times
+                        | W::Term
+                        | W::Near
+                        | W::Within
+                        | W::During
+                        | W::Ahead
+                        | W::Hence
+                        | W::Oh
+                ),
+                _ => true,
+            },
+        }
+    }
+
+    // ---- sentence and tense -------------------------------------------
+
+    fn boundary_before(&self, k: usize) -> bool {
+        if k == 0 || k >= self.t.len() {
+            return true;
+        }
+        let t = &self.t[k];
+        if t.has(PARA) {
+            return true;
+        }
+        let p = &self.t[k - 1];
+        let starts = t.has(CAP) || t.kind == Kind::Num || t.punct == b'"';
+        if p.kind == Kind::Punct && matches!(p.punct, b'.' | b'!' | b'?') {
+            if p.punct == b'.' && k >= 2 && self.abbreviation(k - 2) {
+                return false;
+            }
+            return starts;
+        }
+        // A line break before a capital, after something that cannot
+        // continue a sentence: a headline or a dateline.
+        t.has(NEWLINE) && starts && p.kind == Kind::Word
+    }
+
+    fn abbreviation(&self, i: usize) -> bool {
+        let t = &self.t[i];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if matches!(t.lex, Lex::Month(_, true))
+            || (matches!(t.lex, Lex::Weekday(..)) && t.end - t.start <= 4)
+        {
+            return true;
+        }
+        let r = self.raw(i);
+        r.len() == 1
+            || matches!(
+                r,
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Dr"
+                    | "St"
+                    | "Gen"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Lt"
+                    | "Col"
+                    | "Sgt"
+                    | "Capt"
+                    | "Prof"
+                    | "Jr"
+                    | "Sr"
+                    | "No"
+                    | "vs"
+                    | "Mt"
+                    | "Ft"
+                    | "Adm"
+                    | "Cmdr"
+                    | "Maj"
+                    | "Rev"
+                    | "Messrs"
+                    | "Sens"
+                    | "Reps"
+                    | "approx"
+            )
+    }
+
+    /// Token bounds of the sentence around token `i` (scanning at most 80
+    /// tokens each way: tense cues further off say little).
+    fn sentence_of(&self, i: usize) -> (usize, usize) {
+        let (a, b) = self.sentence.get();
+        if a <= i && i < b {
+            return (a, b);
+        }
+        let mut a = i;
+        while a > 0 && !self.boundary_before(a) && i - a < 80 {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.t.len() && !self.boundary_before(b) && b - i < 80 {
+            b += 1;
+        }
+        self.sentence.set((a, b));
+        (a, b)
+    }
+
+    /// The tense of the sentence as seen from the expression `[s, e)`: the
+    /// nearest verb cue wins, left before right at equal distance.
+    fn tense(&self, s: usize, e: usize) -> Tense {
+        let (a, b) = self.sentence_of(s);
+        let (mut l, mut r) = (s, e);
+        while l > a || r < b {
+            if l > a {
+                l -= 1;
+                match self.t[l].tense {
+                    Tense::Past if self.raw_is(l, "won") && self.punct(l + 1, b'\'') => {
+                        return Tense::Future;
+                    }
+                    Tense::Past => return Tense::Past,
+                    Tense::Future => return Tense::Future,
+                    _ => {}
+                }
+            }
+            if r < b {
+                match self.t[r].tense {
+                    Tense::Past if self.raw_is(r, "won") && self.punct(r + 1, b'\'') => {
+                        return Tense::Future;
+                    }
+                    Tense::Past => return Tense::Past,
+                    Tense::Future => return Tense::Future,
+                    _ => {}
+                }
+                r += 1;
+            }
+        }
+        Tense::Unknown
+    }
+
+    fn dir(&self, s: usize, e: usize) -> Dir {
+        Dir::from_tense(self.tense(s, e))
+    }
+
+    /// Does the sentence talk about quarterly results? Then "a year ago"
+    /// means the same quarter a year before.
+    fn financial(&self, i: usize) -> bool {
+        let (a, b) = self.sentence_of(i);
+        (a..b).any(|k| {
+            matches!(self.lex(k), Lex::Unit(Unit::Quarter, _))
+                || [
+                    "period", "quarter", "cents", "earnings", "net", "profit", "revenue", "sales",
+                ]
+                .iter()
+                .any(|w| self.raw_is(k, w))
+        })
+    }
+
+    // ---- the driver -----------------------------------------------------
+
+    fn at(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        let mut consider = |f: Option<Found>| {
+            if let Some(f) = f {
+                if best.as_ref().is_none_or(|b| f.end > b.end) {
+                    best = Some(f);
+                }
+            }
+        };
+        consider(self.approx(i));
+        consider(self.modified(i));
+        consider(self.clock(i));
+        consider(self.point(i));
+        consider(self.duration(i));
+        consider(self.set(i));
+        consider(self.reference(i));
+        best
+    }
+
+    /// Any expression naming a point or period of the calendar.
+    fn point(&self, i: usize) -> Option<Found> {
+        let mut best: Option<Found> = None;
+        for f in [
+            self.date(i),
+            self.year(i),
+            self.weekday(i),
+            self.relative(i),
+            self.ago(i),
+            self.quarter(i),
+            self.holiday(i),
+            self.day_word(i),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if best.as_ref().is_none_or(|b| f.end > b.end) {
+                best = Some(f);
+            }
+        }
+        best
+    }
+
+    // ---- numbers --------------------------------------------------------
+
+    /// A number written in words: "twenty four", "forty-five", "a hundred".
+    fn word_number(&self, i: usize) -> Option<(u64, usize)> {
+        let mut j = i;
+        let mut value: u64 = match self.lex(j) {
+            Lex::Num(n) => u64::from(n),
+            Lex::W(W::A | W::An) if matches!(self.w(j + 1), Some(W::Hundred | W::Thousand)) => 1,
+            _ => return None,
+        };
+        j += 1;
+        if value >= 20 && value % 10 == 0 && value < 100 {
+            let k = self.skip_hyphen(j);
+            if let Lex::Num(u) = self.lex(k) {
+                if u < 10 {
+                    value += u64::from(u);
+                    j = k + 1;
+                }
+            }
+        }
+        match self.w(j) {
+            Some(W::Hundred) => {
+                value *= 100;
+                j += 1;
+                let k = if self.is(j, W::And) { j + 1 } else { j };
+                if let Some((rest, e)) = self.word_number(k).filter(|(r, _)| *r < 100) {
+                    value += rest;
+                    j = e;
+                }
+            }
+            Some(W::Thousand) => {
+                value *= 1000;
+                j += 1;
+            }
+            _ => {}
+        }
+        Some((value, j))
+    }
+
+    /// A count before a unit, in halves: "three", "2 1/2", "a", "a couple
+    /// of", "one and a half"; `None` count for "several", "a few".
+    fn quantity(&self, i: usize) -> Option<(Option<u64>, usize, bool)> {
+        if let Some(t) = self.num(i) {
+            if t.has(DECIMAL) || t.suffix != Suffix::None || t.num > 100_000 {
+                return None;
+            }
+            let mut halves = u64::from(t.num) * 2;
+            let mut j = i + 1;
+            // "2 1/2"
+            if self.int(j) == Some(1) && self.punct(j + 1, b'/') && self.int(j + 2) == Some(2) {
+                halves += 1;
+                j += 3;
+            }
+            return Some((Some(halves), self.skip_range(j), false));
+        }
+        if let Some((n, j)) = self.word_number(i) {
+            let mut halves = n * 2;
+            let mut j = j;
+            if self.is(j, W::And) && self.is(j + 1, W::A) && self.is(j + 2, W::Half) {
+                halves += 1;
+                j += 3;
+            }
+            return Some((Some(halves), self.skip_range(j), false));
+        }
+        match self.w(i)? {
+            W::A | W::An => match self.w(i + 1) {
+                Some(W::Few) => Some((None, i + 2, false)),
+                Some(W::Couple) => {
+                    let j = if self.is(i + 2, W::Of) { i + 3 } else { i + 2 };
+                    Some((Some(4), j, false))
+                }
+                Some(W::Dozen) => Some((Some(24), i + 2, false)),
+                Some(W::Half) => Some((Some(1), i + 2, false)),
+                _ => Some((Some(2), i + 1, true)),
+            },
+            W::Few | W::Several | W::Many => Some((None, i + 1, false)),
+            W::Some if self.num(i + 1).is_none() && self.word_number(i + 1).is_none() => {
+                Some((None, i + 1, false))
+            }
+            W::Half if matches!(self.w(i + 1), Some(W::A | W::An)) => Some((Some(1), i + 2, false)),
+            W::Dozens => {
+                let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+                Some((None, j, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// Skips the rest of "two to three", "12 to 18", "two or three".
+    fn skip_range(&self, j: usize) -> usize {
+        if matches!(self.w(j), Some(W::To | W::Or)) || self.hyphen(j) {
+            if self.int(j + 1).is_some() {
+                return j + 2;
+            }
+            if let Some((_, e)) = self.word_number(j + 1) {
+                return e;
+            }
+        }
+        j
+    }
+
+    // ---- durations ------------------------------------------------------
+
+    /// Parses a length of time at `i` without deciding what it is used for.
+    fn dur(&self, i: usize) -> Option<Dur> {
+        let mut j = i;
+        let mut the = false;
+        let mut rel = None;
+        if matches!(self.w(j), Some(W::The | W::Its | W::Their)) {
+            the = true;
+            j += 1;
+        }
+        match self.lex(j) {
+            Lex::W(W::Past | W::Last | W::Previous) => {
+                rel = Some(Rel::Past);
+                j += 1;
+            }
+            Lex::W(W::Next | W::Coming | W::Following) => {
+                rel = Some(Rel::Next);
+                j += 1;
+            }
+            Lex::W(W::Recent | W::Latest) => {
+                rel = Some(Rel::Recent);
+                j += 1;
+            }
+            Lex::W(W::Same) if the => {
+                rel = Some(Rel::Same);
+                j += 1;
+            }
+            Lex::Ordinal(1 | 255) => {
+                rel = Some(Rel::First);
+                j += 1;
+            }
+            _ => {}
+        }
+        let (halves, mut k, article) = match self.quantity(j) {
+            Some(q) => q,
+            None => (None, j, false),
+        };
+        let counted = k > j;
+        if article && (the || rel.is_some()) {
+            return None;
+        }
+        // "72-hour", "five-year-old"
+        let hyphenated = counted && !article && self.hyphen(k);
+        if hyphenated {
+            k += 1;
+        }
+        while matches!(
+            self.w(k),
+            Some(
+                W::More
+                    | W::Additional
+                    | W::Straight
+                    | W::Consecutive
+                    | W::Full
+                    | W::Trading
+                    | W::Business
+                    | W::Whole
+                    | W::Long
+                    | W::Short
+            )
+        ) && counted
+            && !hyphenated
+            && !self.is(k + 1, W::Than)
+        {
+            k += 1;
+        }
+        let Lex::Unit(unit, plural) = self.lex(k) else {
+            return None;
+        };
+        // "second" is more often the ordinal ("the second quarter").
+        if unit == Unit::Second && !plural && !counted {
+            return None;
+        }
+        if !counted && !plural {
+            return None;
+        }
+        let mut end = k + 1;
+        let mut adjective = hyphenated;
+        if hyphenated && self.hyphen(end) && matches!(self.w(end + 1), Some(W::Old | W::Long)) {
+            end += 2;
+        }
+        if !hyphenated
+            && counted
+            && self.hyphen(end)
+            && matches!(self.w(end + 1), Some(W::Old | W::Long))
+        {
+            // "two years-old"
+            adjective = true;
+            end += 2;
+        }
+        if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
+            end += 2;
+        }
+        if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
+            if let Some(h) = halves {
+                return Some(Dur {
+                    end: end + 3,
+                    halves: Some(h + 1),
+                    unit,
+                    adjective,
+                    the,
+                    rel,
+                    article,
+                });
+            }
+        }
+        Some(Dur {
+            end,
+            halves,
+            unit,
+            adjective,
+            the,
+            rel,
+            article,
+        })
+    }
+
+    fn duration(&self, i: usize) -> Option<Found> {
+        let d = self.dur(i)?;
+        // "the past year" and "last week" are dates, handled elsewhere; a
+        // bare "the year" is too.
+        if d.halves == Some(2) && d.article && !d.the && d.rel.is_none() {
+            // "a year": in "$5 a year" or "twice a day" it is a frequency.
+            if self.per_unit_context(i) {
+                return Some(Found::new(
+                    i,
+                    d.end,
+                    TimexType::Set,
+                    resolve::duration(Some(2), d.unit),
+                    TimexAnchor::Absolute,
+                ));
+            }
+        }
+        if d.rel == Some(Rel::Same) {
+            return None;
+        }
+        if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
+            let f = Found::new(
+                i,
+                d.end,
+                TimexType::Date,
+                "PAST_REF".into(),
+                relative_anchor(self.dct),
+            );
+            return Some(f);
+        }
+        let value = resolve::duration(d.halves, d.unit);
+        let mut f = Found::new(i, d.end, TimexType::Duration, value, TimexAnchor::Absolute);
+        if d.adjective && d.unit == Unit::Quarter {
+            return None;
+        }
+        let _ = d.article;
+        f.modifier = None;
+        Some(f)
+    }
+
+    /// Is the "a year" at `i` a rate ("$5 million a year", "twice a day")?
+    fn per_unit_context(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        let p = i - 1;
+        let t = &self.t[p];
+        t.kind == Kind::Num
+            || matches!(self.w(p), Some(W::Once | W::Twice | W::Times | W::Percent))
+            || [
+                "million", "billion", "trillion", "dollars", "cents", "barrels", "tons", "tonnes",
+            ]
+            .iter()
+            .any(|w| self.raw_is(p, w))
+    }
+
+    // ---- "N units ago" ------------------------------------------------------
+
+    fn ago(&self, i: usize) -> Option<Found> {
+        let d = self.dur(i)?;
+        if d.the || d.rel.is_some() || d.adjective {
+            return None;
+        }
+        let e = d.end;
+        let (sign, end, from_last) = match self.w(e) {
+            Some(W::Ago) => (-1i64, e + 1, false),
+            Some(W::Earlier) => (-1, e + 1, false),
+            Some(W::Later) => (1, e + 1, true),
+            Some(W::From) if self.is(e + 1, W::Now) => (1, e + 2, false),
+            Some(W::Hence) => (1, e + 1, false),
+            _ => return None,
+        };
+        let anchor_day = if from_last {
+            self.last_day.or(self.dct)
+        } else {
+            self.dct
+        };
+        let anchor = if from_last && self.last_day.is_some() {
+            TimexAnchor::Previous
+        } else {
+            relative_anchor(self.dct)
+        };
+        let Some(h) = d.halves else {
+            let value = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Found::new(i, end, TimexType::Date, value.into(), anchor));
+        };
+        let n = i64::try_from(h / 2).ok()?;
+        if d.unit.is_clock() {
+            // "two hours ago": the day, to the precision TIMEX3 dates allow.
+            let value = match anchor_day {
+                Some(a) => resolve::ymd(a),
+                None => "XXXX-XX-XX".into(),
+            };
+            return Some(Found::new(i, end, TimexType::Date, value, anchor));
+        }
+        let Some(a) = anchor_day else {
+            return Some(Found::new(
+                i,
+                end,
+                TimexType::Date,
+                resolve::unknown_period(d.unit).into(),
+                TimexAnchor::Unresolved,
+            ));
+        };
+        // A year before the quarter under discussion.
+        if d.unit == Unit::Year && n == 1 && sign < 0 && !from_last && self.financial(i) {
+            if let Some((y, q)) = self.ref_quarter {
+                let mut f = Found::new(
+                    i,
+                    end,
+                    TimexType::Date,
+                    format!("{:04}-Q{q}", y - 1),
+                    anchor,
+                );
+                f.year = Some(y - 1);
+                return Some(f);
+            }
+        }
+        let target = resolve::shift(a, sign * n, d.unit)?;
+        let gran = match d.unit {
+            Unit::Decade | Unit::Century | Unit::Millennium => Unit::Year,
+            u => u,
+        };
+        let mut f = Found::new(
+            i,
+            end,
+            TimexType::Date,
+            resolve::period(target, gran),
+            anchor,
+        );
+        if gran == Unit::Day {
+            f.day = Some(target);
+        }
+        f.year = Some(target.year());
+        Some(f)
+    }
+
+    // ---- approximations ----------------------------------------------------
+
+    /// "about three weeks", "more than four hours", "nearly two years ago".
+    fn approx(&self, i: usize) -> Option<Found> {
+        let (m, j) = match self.w(i)? {
+            W::About | W::Around | W::Approximately | W::Roughly => ("APPROX", i + 1),
+            W::Some if self.num(i + 1).is_some() || self.word_number(i + 1).is_some() => {
+                ("APPROX", i + 1)
+            }
+            W::Nearly | W::Almost => ("LESS_THAN", i + 1),
+            W::Just if self.is(i + 1, W::Over) => ("MORE_THAN", i + 2),
+            W::Just if self.raw_is(i + 1, "under") => ("LESS_THAN", i + 2),
+            W::Over => ("MORE_THAN", i + 1),
+            W::More if self.is(i + 1, W::Than) => ("MORE_THAN", i + 2),
+            W::Less | W::Fewer if self.is(i + 1, W::Than) => ("LESS_THAN", i + 2),
+            W::At if self.is(i + 1, W::Least) => ("EQUAL_OR_MORE", i + 2),
+            W::At if self.is(i + 1, W::Most) => ("EQUAL_OR_LESS", i + 2),
+            W::Up if self.is(i + 1, W::To) => ("EQUAL_OR_LESS", i + 2),
+            W::No if self.is(i + 1, W::More) && self.is(i + 2, W::Than) => ("EQUAL_OR_LESS", i + 3),
+            _ => return None,
+        };
+        // Only quantities take these: "about the future" is not approximate.
+        let quantified = self.num(j).is_some()
+            || self.word_number(j).is_some()
+            || matches!(
+                self.w(j),
+                Some(W::A | W::An | W::Half | W::Several | W::Few)
+            );
+        if !quantified {
+            return None;
+        }
+        let core = [self.duration(j), self.ago(j), self.clock(j), self.date(j)]
+            .into_iter()
+            .flatten()
+            .max_by_key(|f| f.end)?;
+        let mut f = core;
+        f.start = i;
+        Some(f.with_mod(Some(m)))
+    }
+
+    // ---- early / late / mid / the end of ------------------------------------
+
+    fn modified(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let the = self.is(j, W::The);
+        if the {
+            j += 1;
+        }
+        let (m, k) = match self.w(j)? {
+            W::Early => (Some("START"), j + 1),
+            W::Late => (Some("END"), j + 1),
+            W::Mid => (Some("MID"), self.skip_hyphen(j + 1)),
+            W::Earlier | W::Later if !the => {
+                let k = if self.is(j + 1, W::In) { j + 2 } else { j + 1 };
+                (None, k)
+            }
+            W::End | W::Beginning | W::Start | W::Middle if the && self.is(j + 1, W::Of) => {
+                let m = match self.w(j) {
+                    Some(W::End) => "END",
+                    Some(W::Middle) => "MID",
+                    _ => "START",
+                };
+                (Some(m), j + 2)
+            }
+            W::Half if the => return None,
+            _ => {
+                if let Lex::Ordinal(n @ (1 | 2)) = self.lex(j) {
+                    return self.half(i, j, n);
+                }
+                if self.raw_is(j, "second") && matches!(self.lex(j), Lex::Unit(Unit::Second, false))
+                {
+                    return self.half(i, j, 2);
+                }
+                if self.is(j, W::Last) && self.is(j + 1, W::Half) {
+                    return self.half(i, j, 2);
+                }
+                return None;
+            }
+        };
+        // "the" opens only "the end of", "the early 1980s", "the mid-1990s".
+        let core = self.point(k)?;
+        if the && m.is_none() {
+            return None;
+        }
+        if core.kind == TimexType::Duration || core.kind == TimexType::Set {
+            return None;
+        }
+        if matches!(
+            core.value.as_str(),
+            "PRESENT_REF" | "PAST_REF" | "FUTURE_REF"
+        ) {
+            return None;
+        }
+        // "earlier" / "later" only refine relative or weekday expressions.
+        if m.is_none() && core.anchor == TimexAnchor::Absolute {
+            return None;
+        }
+        let mut f = core;
+        f.start = i;
+        // "late yesterday" keeps its day; "the end of the year" its year.
+        Some(f.with_mod(m))
+    }
+
+    /// "the first half of 1990", "the second half", "the last half of 1989".
+    fn half(&self, i: usize, j: usize, n: u8) -> Option<Found> {
+        if !self.is(j + 1, W::Half) {
+            return None;
+        }
+        let mut e = j + 2;
+        let mut year = None;
+        let mut anchor = relative_anchor(self.dct);
+        if self.is(e, W::Of) {
+            if let Some(f) = self.year(e + 1).or_else(|| self.relative(e + 1)) {
+                if f.value.len() == 4 {
+                    year = f.value.parse::<i16>().ok();
+                    anchor = f.anchor;
+                    e = f.end;
+                }
+            }
+        }
+        let year = year.or(self.dct.map(|d| d.year()));
+        let value = match year {
+            Some(y) => format!("{y:04}-H{n}"),
+            None => format!("XXXX-H{n}"),
+        };
+        Some(Found::new(i, e, TimexType::Date, value, anchor))
+    }
+
+    // ---- absolute dates -------------------------------------------------------
+
+    /// A month name at `i` (with its abbreviation period): (month, next index).
+    fn month(&self, i: usize) -> Option<(i8, usize)> {
+        let Lex::Month(m, abbr) = self.lex(i) else {
+            return None;
+        };
+        if !self.has(i, CAP) {
+            return None;
+        }
+        if abbr {
+            if self.punct(i + 1, b'.') && self.tight(i + 1) {
+                return Some((m as i8, i + 2));
+            }
+            // "Sept 30" without the period: only with a day after it.
+            return self.day_number(i + 1).map(|_| (m as i8, i + 1));
+        }
+        Some((m as i8, i + 1))
+    }
+
+    /// May, March, August…: is the capitalised word at `i` really a month?
+    fn month_alone_ok(&self, i: usize, m: i8) -> bool {
+        if self.has(i, UPPER) {
+            return false;
+        }
+        let prev_ok = i > 0
+            && (matches!(
+                self.w(i - 1),
+                Some(
+                    W::In
+                        | W::Of
+                        | W::Since
+                        | W::Until
+                        | W::By
+                        | W::Last
+                        | W::Next
+                        | W::This
+                        | W::Early
+                        | W::Late
+                        | W::Mid
+                        | W::Through
+                        | W::During
+                        | W::Before
+                        | W::After
+                        | W::From
+                        | W::To
+                        | W::And
+                        | W::Or
+                        | W::Between
+                        | W::For
+                        | W::Each
+                        | W::Every
+                        | W::Earlier
+                        | W::Later
+                        | W::End
+                        | W::Beginning
+                        | W::Middle
+                        | W::Start
+                )
+            ) || self.punct(i - 1, b'-'));
+        match m {
+            5 => prev_ok,
+            // Sentence-initial "March" may be the verb.
+            3 => prev_ok || !self.boundary_before(i),
+            _ => true,
+        }
+    }
+
+    /// A day of the month at `i`: "6", "6th", "sixth", "twenty-first".
+    fn day_number(&self, i: usize) -> Option<(i8, usize)> {
+        if let Some(t) = self.num(i) {
+            if t.digits <= 2 && (1..=31).contains(&t.num) && !t.has(GROUPED) {
+                if matches!(t.suffix, Suffix::None | Suffix::Ordinal) {
+                    // Not a clock time ("July 6 10:30" is fine, "6:30" is not a day).
+                    if self.punct(i + 1, b':') && self.tight(i + 1) {
+                        return None;
+                    }
+                    if self.punct(i + 1, b'%') || self.is(i + 1, W::Percent) {
+                        return None;
+                    }
+                    return Some((t.num as i8, i + 1));
+                }
+            }
+            return None;
+        }
+        match self.lex(i) {
+            Lex::Ordinal(n) if (1..=31).contains(&n) => Some((n as i8, i + 1)),
+            Lex::Num(20 | 30) => {
+                let k = self.skip_hyphen(i + 1);
+                match self.lex(k) {
+                    Lex::Ordinal(n) if n < 10 => {
+                        let tens: i8 = if let Lex::Num(t) = self.lex(i) {
+                            t as i8
+                        } else {
+                            0
+                        };
+                        let v = tens + n as i8;
+                        (v <= 31).then_some((v, k + 1))
+                    }
+                    Lex::Unit(Unit::Second, false) => {
+                        Some((if self.lex(i) == Lex::Num(20) { 22 } else { 32 }, k + 1))
+                            .filter(|(v, _)| *v <= 31)
+                    }
+                    _ => None,
+                }
+            }
+            Lex::Unit(Unit::Second, false) if self.raw_is(i, "second") => Some((2, i + 1)),
+            _ => None,
+        }
+    }
+
+    /// A year after a date or month: "2016", "nineteen ninety-six".
+    fn year_number(&self, i: usize, loose: bool) -> Option<(i16, usize)> {
+        if let Some(t) = self.num(i) {
+            if t.digits == 4 && t.suffix == Suffix::None && !t.has(GROUPED) {
+                let range = if loose { 1000..=2999 } else { 1900..=2099 };
+                if range.contains(&t.num) {
+                    return Some((t.num as i16, i + 1));
+                }
+            }
+            return None;
+        }
+        self.spoken_year(i)
+    }
+
+    /// "nineteen ninety-six", "nineteen eighty", "two thousand (and) one".
+    fn spoken_year(&self, i: usize) -> Option<(i16, usize)> {
+        match self.lex(i) {
+            Lex::Num(c @ (18 | 19 | 20)) => {
+                let (rest, e) = self.word_number(i + 1)?;
+                if (10..100).contains(&rest) {
+                    return Some((c as i16 * 100 + rest as i16, e));
+                }
+                None
+            }
+            Lex::Num(2) if self.is(i + 1, W::Thousand) => {
+                let mut e = i + 2;
+                let mut y = 2000;
+                let k = if self.is(e, W::And) { e + 1 } else { e };
+                if let Some((r, e2)) = self.word_number(k).filter(|(r, _)| *r < 100) {
+                    y += r as i16;
+                    e = e2;
+                }
+                Some((y, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// "July 6", "July 6, 2016", "6 July 2016", "Friday, Oct. 23", "August
+    /// 1988", "July last year", "January", "2016-07-06", "7/6/2016".
+    fn date(&self, i: usize) -> Option<Found> {
+        if let Some(f) = self.numeric_date(i) {
+            return Some(f);
+        }
+        let mut j = i;
+        let mut wd = None;
+        if let Lex::Weekday(d, false) = self.lex(j) {
+            let mut k = j + 1;
+            if self.punct(k, b'.') && self.tight(k) {
+                k += 1;
+            }
+            if self.punct(k, b',') {
+                k += 1;
+            }
+            if self.month(k).is_some()
+                || self
+                    .day_number(k)
+                    .is_some_and(|(_, e)| self.month(e).is_some())
+            {
+                wd = Some(d);
+                j = k;
+            }
+        }
+        // Day Month [Year]: "6 July 2016", "6th of July".
+        if let Some((day, e)) = self.day_number(j) {
+            let e2 = if self.is(e, W::Of) { e + 1 } else { e };
+            if let Some((m, e3)) = self.month(e2) {
+                if self.num(j).is_some() || self.is(e, W::Of) || wd.is_some() {
+                    return self.month_day(i, m, day, e3, wd);
+                }
+            }
+            return None;
+        }
+        let (m, e) = self.month(j)?;
+        // Month Day [, Year]
+        if let Some((day, e2)) = self.day_number(e) {
+            // "May 5 percent" and the like were weeded out by day_number.
+            return self.month_day(i, m, day, e2, wd);
+        }
+        if wd.is_some() {
+            return None;
+        }
+        // Month Year: "August 1988", "July of 1997", "January nineteen ninety-seven".
+        let e_of = if self.is(e, W::Of) || self.punct(e, b',') {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((y, e2)) = self.year_number(e_of, true) {
+            let mut f = Found::new(
+                i,
+                e2,
+                TimexType::Date,
+                resolve::ym(y, m),
+                TimexAnchor::Absolute,
+            );
+            f.year = Some(y);
+            return Some(f);
+        }
+        if !self.month_alone_ok(j, m) {
+            return None;
+        }
+        // "July last year", "January this year", "June of next year".
+        if let Some(rel) = self.relative_year(e_of) {
+            let (y, e2, anchor) = rel;
+            let value = match y {
+                Some(y) => resolve::ym(y, m),
+                None => format!("XXXX-{m:02}"),
+            };
+            return Some(Found::new(i, e2, TimexType::Date, value, anchor));
+        }
+        // A month alone: the nearest one the tense allows.
+        let (value, year, anchor) = match self.dct {
+            Some(d) => {
+                let y = resolve::month_year(d, m, self.dir(i, e));
+                (resolve::ym(y, m), Some(y), TimexAnchor::Published)
+            }
+            None => (format!("XXXX-{m:02}"), None, TimexAnchor::Unresolved),
+        };
+        let mut f = Found::new(i, e, TimexType::Date, value, anchor);
+        f.year = year;
+        Some(f)
+    }
+
+    /// "this year", "last year", "next year" at `i`: (year, end, anchor).
+    fn relative_year(&self, i: usize) -> Option<(Option<i16>, usize, TimexAnchor)> {
+        let delta = match self.w(i)? {
+            W::This => 0,
+            W::Last => -1,
+            W::Next => 1,
+            _ => return None,
+        };
+        if !matches!(self.lex(i + 1), Lex::Unit(Unit::Year, false)) {
+            return None;
+        }
+        let y = self.dct.map(|d| d.year() + delta);
+        Some((y, i + 2, relative_anchor(self.dct)))
+    }
+
+    fn month_day(&self, i: usize, m: i8, day: i8, e: usize, wd: Option<u8>) -> Option<Found> {
+        // Optional year: ", 2016" or " 2016".
+        let e_year = if self.punct(e, b',') { e + 1 } else { e };
+        if let Some((y, e2)) = self.year_number(e_year, true) {
+            let d = resolve::date(y, m, day)?;
+            let mut f = Found::new(
+                i,
+                e2,
+                TimexType::Date,
+                resolve::ymd(d),
+                TimexAnchor::Absolute,
+            );
+            f.day = Some(d);
+            return Some(f);
+        }
+        // Reject impossible days even without a year ("February 30").
+        resolve::date(2000, m, day)?;
+        let Some(dct) = self.dct else {
+            return Some(Found::new(
+                i,
+                e,
+                TimexType::Date,
+                format!("XXXX-{m:02}-{day:02}"),
+                TimexAnchor::Unresolved,
+            ));
+        };
+        let mut y = resolve::day_year(dct, m, day, self.dir(i, e));
+        // A weekday given with the date picks the year it fits.
+        if let Some(wd) = wd {
+            for cand in [y, y - 1, y + 1] {
+                if resolve::date(cand, m, day)
+                    .is_some_and(|d| d.weekday().to_monday_one_offset() as u8 == wd)
+                {
+                    y = cand;
+                    break;
+                }
+            }
+        }
+        let d = resolve::date(y, m, day)?;
+        let mut f = Found::new(
+            i,
+            e,
+            TimexType::Date,
+            resolve::ymd(d),
+            TimexAnchor::Published,
+        );
+        f.day = Some(d);
+        Some(f)
+    }
+
+    /// "2016-07-06", "7/6/2016" (US order).
+    fn numeric_date(&self, i: usize) -> Option<Found> {
+        let t = self.num(i)?;
+        if t.digits == 4 && self.hyphen(i + 1) && self.hyphen(i + 3) {
+            let (m, d) = (self.int(i + 2)?, self.int(i + 4)?);
+            let date = resolve::date(t.num as i16, i8::try_from(m).ok()?, i8::try_from(d).ok()?)?;
+            let mut f = Found::new(
+                i,
+                i + 5,
+                TimexType::Date,
+                resolve::ymd(date),
+                TimexAnchor::Absolute,
+            );
+            f.day = Some(date);
+            return Some(f);
+        }
+        if t.digits <= 2 && self.punct(i + 1, b'/') && self.tight(i + 1) && self.punct(i + 3, b'/')
+        {
+            let d = self.int(i + 2)?;
+            let y = self.num(i + 4).filter(|y| y.digits == 4)?.num;
+            let date = resolve::date(
+                i16::try_from(y).ok()?,
+                i8::try_from(t.num).ok()?,
+                i8::try_from(d).ok()?,
+            )?;
+            let mut f = Found::new(
+                i,
+                i + 5,
+                TimexType::Date,
+                resolve::ymd(date),
+                TimexAnchor::Absolute,
+            );
+            f.day = Some(date);
+            return Some(f);
+        }
+        None
+    }
+
+    /// Years, decades and centuries: "1988", "fiscal 1989", "the 1990s",
+    /// "the '80s", "the nineties", "the 20th century", "the year 2000".
+    fn year(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let the = self.is(j, W::The);
+        if the {
+            j += 1;
+        }
+        // "the year 2000", "the year two thousand"
+        if the && matches!(self.lex(j), Lex::Unit(Unit::Year, false)) {
+            if let Some((y, e)) = self.year_number(j + 1, true) {
+                return Some(self.year_found(i, e, y));
+            }
+        }
+        // "fiscal 1989", "fiscal year 1990", "the fiscal year"
+        if self.is(j, W::Fiscal) {
+            let k = if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some((y, e)) = self.year_number(k, true) {
+                return Some(self.year_found(i, e, y));
+            }
+            return None;
+        }
+        // Decades.
+        if let Some(t) = self.num(j) {
+            if t.suffix == Suffix::Plural && t.num % 10 == 0 {
+                let value = match t.digits {
+                    4 if (1000..3000).contains(&t.num) => format!("{:03}", t.num / 10),
+                    2 => format!("19{}", t.num / 10),
+                    _ => return None,
+                };
+                return Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    value,
+                    TimexAnchor::Absolute,
+                ));
+            }
+            if t.suffix == Suffix::Ordinal
+                && matches!(self.lex(j + 1), Lex::Unit(Unit::Century, false))
+            {
+                let c = t.num.checked_sub(1)?;
+                if c < 30 {
+                    return Some(Found::new(
+                        i,
+                        j + 2,
+                        TimexType::Date,
+                        format!("{c:02}"),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+            }
+        }
+        if self.punct(j, b'\'') {
+            if let Some(t) = self.num(j + 1) {
+                if t.suffix == Suffix::Plural
+                    && t.digits == 2
+                    && t.num % 10 == 0
+                    && self.tight(j + 1)
+                {
+                    let value = format!("19{}", t.num / 10);
+                    return Some(Found::new(
+                        i,
+                        j + 2,
+                        TimexType::Date,
+                        value,
+                        TimexAnchor::Absolute,
+                    ));
+                }
+            }
+            return None;
+        }
+        if let Lex::Decade(n) = self.lex(j) {
+            if the || (j > 0 && matches!(self.w(j - 1), Some(W::Early | W::Late | W::Mid))) {
+                return Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    format!("19{n}"),
+                    TimexAnchor::Absolute,
+                ));
+            }
+            return None;
+        }
+        if let Lex::Ordinal(n) = self.lex(j) {
+            if matches!(self.lex(j + 1), Lex::Unit(Unit::Century, false)) && (1..=30).contains(&n) {
+                let c = n - 1;
+                return Some(Found::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    format!("{c:02}"),
+                    TimexAnchor::Absolute,
+                ));
+            }
+        }
+        if the {
+            // "the 1988 period", "the 1988 quarter" are quarters (see `quarter`).
+            return None;
+        }
+        // A bare year.
+        let t = self.num(j)?;
+        if t.digits != 4 || t.suffix != Suffix::None || t.has(GROUPED) {
+            // Spoken years stand alone only in their unmistakable form.
+            if let Some((y, e)) = self.spoken_year(j) {
+                if matches!(self.lex(j), Lex::Num(19 | 18)) {
+                    return Some(self.year_found(i, e, y));
+                }
+            }
+            return None;
+        }
+        let y = t.num;
+        let prev = j.checked_sub(1);
+        let strong_prev = prev.is_some_and(|p| {
+            matches!(
+                self.w(p),
+                Some(
+                    W::In
+                        | W::Since
+                        | W::Of
+                        | W::By
+                        | W::From
+                        | W::Until
+                        | W::Before
+                        | W::After
+                        | W::Between
+                        | W::Through
+                        | W::During
+                )
+            )
+        });
+        let ok = if (1900..=2099).contains(&y) {
+            true
+        } else {
+            (1000..=1899).contains(&y) && strong_prev
+        };
+        if !ok {
+            return None;
+        }
+        if let Some(p) = prev {
+            if ["$", "#", "£", "€"].iter().any(|s| self.raw(p) == *s) || self.raw_is(p, "no") {
+                return None;
+            }
+        }
+        if self.punct(j + 1, b'%')
+            || self.is(j + 1, W::Percent)
+            || (self.punct(j + 1, b':') && self.tight(j + 1))
+        {
+            return None;
+        }
+        Some(self.year_found(i, j + 1, y as i16))
+    }
+
+    fn year_found(&self, i: usize, e: usize, y: i16) -> Found {
+        let mut f = Found::new(
+            i,
+            e,
+            TimexType::Date,
+            resolve::year(y),
+            TimexAnchor::Absolute,
+        );
+        f.year = Some(y);
+        f
+    }
+
+    // ---- weekdays -------------------------------------------------------------
+
+    /// A weekday at `i` (abbreviations need their period): (weekday, plural, next).
+    fn weekday_word(&self, i: usize) -> Option<(u8, bool, usize)> {
+        let Lex::Weekday(d, plural) = self.lex(i) else {
+            return None;
+        };
+        if !self.has(i, CAP) {
+            return None;
+        }
+        let t = self.tok(i)?;
+        if t.end - t.start <= 5 && !plural {
+            let full = ["monday", "tuesday", "friday", "sunday"];
+            if !full.iter().any(|w| self.raw_is(i, w)) {
+                return (self.punct(i + 1, b'.') && self.tight(i + 1)).then_some((d, false, i + 2));
+            }
+        }
+        Some((d, plural, i + 1))
+    }
+
+    /// "Friday", "last Friday", "this coming Sunday", "Friday morning",
+    /// "Tuesday nights" (a set), "the previous Friday".
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut dir = None;
+        let mut from_last = false;
+        match self.w(j) {
+            Some(W::Last) => {
+                dir = Some(Dir::Before);
+                j += 1;
+            }
+            Some(W::Next) => {
+                dir = Some(Dir::After);
+                j += 1;
+            }
+            Some(W::This) => {
+                j += 1;
+                match self.w(j) {
+                    Some(W::Coming) => {
+                        dir = Some(Dir::Future);
+                        j += 1;
+                    }
+                    Some(W::Past) => {
+                        dir = Some(Dir::Past);
+                        j += 1;
+                    }
+                    _ => {}
+                }
+            }
+            Some(W::Coming) => {
+                dir = Some(Dir::Future);
+                j += 1;
+            }
+            Some(W::The) if matches!(self.w(j + 1), Some(W::Previous | W::Following)) => {
+                dir = Some(if self.is(j + 1, W::Previous) {
+                    Dir::Before
+                } else {
+                    Dir::After
+                });
+                from_last = true;
+                j += 2;
+            }
+            _ => {}
+        }
+        let (wd, plural, mut e) = self.weekday_word(j)?;
+        if plural {
+            if dir.is_some() {
+                return None;
+            }
+            let mut value = format!("XXXX-WXX-{wd}");
+            if let Lex::DayPart(p, _) = self.lex(e) {
+                value.push('T');
+                value.push_str(p.code());
+                e += 1;
+            }
+            return Some(Found::new(
+                i,
+                e,
+                TimexType::Set,
+                value,
+                TimexAnchor::Absolute,
+            ));
+        }
+        let base = if from_last {
+            self.last_day.or(self.dct)
+        } else {
+            self.dct
+        };
+        let anchor = if from_last && self.last_day.is_some() {
+            TimexAnchor::Previous
+        } else {
+            relative_anchor(self.dct)
+        };
+        let dir = match dir {
+            Some(d) => d,
+            None => self.dir(i, e),
+        };
+        let date = base.and_then(|b| resolve::weekday(b, wd, dir));
+        let day = DayRef {
+            date,
+            partial: format!("XXXX-WXX-{wd}"),
+            anchor,
+        };
+        Some(self.with_day_part(i, e, day))
+    }
+
+    /// Adds a following part of the day to a day: "Friday morning", "Saturday night".
+    fn with_day_part(&self, i: usize, e: usize, day: DayRef) -> Found {
+        if let Lex::DayPart(p, false) = self.lex(e) {
+            let value = format!("{}T{}", day.value(), p.code());
+            let mut f = Found::new(i, e + 1, TimexType::Time, value, day.anchor);
+            f.day = day.date;
+            return f;
+        }
+        let mut f = Found::new(i, e, TimexType::Date, day.value(), day.anchor);
+        f.day = day.date;
+        f
+    }
+
+    // ---- today, yesterday, last night --------------------------------------------
+
+    fn day_word(&self, i: usize) -> Option<Found> {
+        let anchor = relative_anchor(self.dct);
+        let (delta, e) = match self.w(i)? {
+            W::Today => (0, i + 1),
+            W::Yesterday => (-1, i + 1),
+            W::Tomorrow => (1, i + 1),
+            W::Tonight => {
+                let day = DayRef {
+                    date: self.dct,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor,
+                };
+                let mut f = Found::new(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    format!("{}TNI", day.value()),
+                    anchor,
+                );
+                f.day = self.dct;
+                return Some(f);
+            }
+            W::Overnight => {
+                let day = DayRef {
+                    date: self.dct,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor,
+                };
+                let f = Found::new(
+                    i,
+                    i + 1,
+                    TimexType::Time,
+                    format!("{}TNI", day.value()),
+                    anchor,
+                );
+                return Some(f);
+            }
+            W::Last if matches!(self.lex(i + 1), Lex::DayPart(DayPart::Night, false)) => {
+                let date = self.dct.and_then(|d| resolve::shift(d, -1, Unit::Day));
+                let day = DayRef {
+                    date,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor,
+                };
+                return Some(self.with_day_part(i, i + 1, day));
+            }
+            W::This if matches!(self.lex(i + 1), Lex::DayPart(_, false)) => {
+                let day = DayRef {
+                    date: self.dct,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor,
+                };
+                return Some(self.with_day_part(i, i + 1, day));
+            }
+            W::The if self.raw_is(i + 1, "day") || self.day_after_before(i + 1).is_some() => {
+                return self.the_day(i);
+            }
+            W::That | W::The if self.raw_is(i + 1, "same") && self.raw_is(i + 2, "day") => {
+                let base = self.last_day.or(self.dct);
+                let day = DayRef {
+                    date: base,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor: self.prev_anchor(),
+                };
+                return Some(self.with_day_part(i, i + 3, day));
+            }
+            W::That if self.raw_is(i + 1, "day") => {
+                let base = self.last_day.or(self.dct);
+                let day = DayRef {
+                    date: base,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor: self.prev_anchor(),
+                };
+                return Some(self.with_day_part(i, i + 2, day));
+            }
+            _ => return None,
+        };
+        // "the day before yesterday", "the day after tomorrow" are in `the_day`.
+        let date = self.dct.and_then(|d| resolve::shift(d, delta, Unit::Day));
+        let day = DayRef {
+            date,
+            partial: "XXXX-XX-XX".into(),
+            anchor,
+        };
+        Some(self.with_day_part(i, e, day))
+    }
+
+    fn prev_anchor(&self) -> TimexAnchor {
+        if self.last_day.is_some() {
+            TimexAnchor::Previous
+        } else {
+            relative_anchor(self.dct)
+        }
+    }
+
+    fn day_after_before(&self, i: usize) -> Option<(i64, usize)> {
+        match self.w(i)? {
+            W::Next | W::Following if self.raw_is(i + 1, "day") => Some((1, i + 2)),
+            W::Previous if self.raw_is(i + 1, "day") => Some((-1, i + 2)),
+            _ => None,
+        }
+    }
+
+    /// "the next day", "the previous day", "the day before yesterday".
+    fn the_day(&self, i: usize) -> Option<Found> {
+        if let Some((delta, e)) = self.day_after_before(i + 1) {
+            let base = self.last_day.or(self.dct);
+            let date = base.and_then(|d| resolve::shift(d, delta, Unit::Day));
+            let day = DayRef {
+                date,
+                partial: "XXXX-XX-XX".into(),
+                anchor: self.prev_anchor(),
+            };
+            return Some(self.with_day_part(i, e, day));
+        }
+        // "the day before yesterday" / "the day after tomorrow"
+        if self.raw_is(i + 1, "day") {
+            let delta = match (self.w(i + 2), self.w(i + 3)) {
+                (Some(W::Before), Some(W::Yesterday)) => -2,
+                (Some(W::After), Some(W::Tomorrow)) => 2,
+                _ => return None,
+            };
+            let date = self.dct.and_then(|d| resolve::shift(d, delta, Unit::Day));
+            let day = DayRef {
+                date,
+                partial: "XXXX-XX-XX".into(),
+                anchor: relative_anchor(self.dct),
+            };
+            return Some(self.with_day_part(i, i + 4, day));
+        }
+        None
+    }
+
+    // ---- this week, last month, the weekend, this summer ------------------------
+
+    fn relative(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let the = matches!(self.w(j), Some(W::The));
+        if the {
+            j += 1;
+        }
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum R {
+            This,
+            Last,
+            Next,
+            Prev,
+            Following,
+            Same,
+            Bare,
+        }
+        let r = match self.w(j) {
+            Some(W::This | W::Current) if !the || self.is(j, W::Current) => {
+                if self.is(j, W::This) && self.is(j + 1, W::Past) {
+                    j += 1;
+                    R::Last
+                } else if self.is(j, W::This) && self.is(j + 1, W::Coming) {
+                    j += 1;
+                    R::Next
+                } else {
+                    R::This
+                }
+            }
+            Some(W::Last | W::Past) => R::Last,
+            Some(W::Next | W::Coming) if !the || self.is(j, W::Coming) || self.is(j, W::Next) => {
+                if the && self.is(j, W::Next) {
+                    R::Following
+                } else {
+                    R::Next
+                }
+            }
+            Some(W::Previous) if the => R::Prev,
+            Some(W::Following) if the => R::Following,
+            Some(W::Same) if the => R::Same,
+            Some(W::That) if !the => R::Same,
+            Some(W::Latest) if the => R::This,
+            _ if the => R::Bare,
+            _ => return None,
+        };
+        if r != R::Bare {
+            j += 1;
+        }
+        let anchor = relative_anchor(self.dct);
+        let dct = self.dct;
+        let lex = self.lex(j);
+        let e = j + 1;
+        // Unit targets.
+        if let Lex::Unit(unit, false) = lex {
+            if unit.is_clock() {
+                return None;
+            }
+            if self.hyphen(e) {
+                // "the year-ago quarter" is a quarter expression.
+                return None;
+            }
+            if unit == Unit::Quarter {
+                return None;
+            }
+            if unit == Unit::Day {
+                return None;
+            }
+            // "the past decade" is a length of time.
+            if matches!(unit, Unit::Decade | Unit::Century) && r == R::Last && the {
+                let f = Found::new(
+                    i,
+                    e,
+                    TimexType::Duration,
+                    resolve::duration(Some(2), unit),
+                    TimexAnchor::Absolute,
+                );
+                return Some(f);
+            }
+            let (delta, base, anch) = match r {
+                R::This => (0, dct, anchor),
+                R::Last => (-1, dct, anchor),
+                R::Next => (1, dct, anchor),
+                R::Bare => (0, dct, anchor),
+                R::Prev | R::Following | R::Same => {
+                    let d = if r == R::Prev {
+                        -1
+                    } else if r == R::Following {
+                        1
+                    } else {
+                        0
+                    };
+                    match unit {
+                        Unit::Year if self.last_year.is_some() => {
+                            let y = self.last_year.unwrap_or_default() + d;
+                            let mut f = Found::new(
+                                i,
+                                e,
+                                TimexType::Date,
+                                resolve::year(y),
+                                TimexAnchor::Previous,
+                            );
+                            f.year = Some(y);
+                            return Some(f);
+                        }
+                        _ => (d as i64, self.last_day.or(dct), self.prev_anchor()),
+                    }
+                }
+            };
+            if r == R::Bare {
+                // "the year", "the week", "the month": the current one.
+                if !matches!(unit, Unit::Year | Unit::Week | Unit::Month) {
+                    return None;
+                }
+                if unit == Unit::Year && self.spoken_year(e).is_some() {
+                    return None;
+                }
+                if i > 0
+                    && matches!(self.w(i - 1), Some(W::For | W::During | W::Over))
+                    && unit == Unit::Year
+                {
+                    let f = Found::new(
+                        i,
+                        e,
+                        TimexType::Duration,
+                        "P1Y".into(),
+                        TimexAnchor::Absolute,
+                    );
+                    return Some(f);
+                }
+            }
+            let Some(b) = base else {
+                return Some(Found::new(
+                    i,
+                    e,
+                    TimexType::Date,
+                    resolve::unknown_period(unit).into(),
+                    TimexAnchor::Unresolved,
+                ));
+            };
+            let target = resolve::shift(b, delta, unit)?;
+            let mut f = Found::new(i, e, TimexType::Date, resolve::period(target, unit), anch);
+            f.year = matches!(unit, Unit::Year).then_some(target.year());
+            return Some(f);
+        }
+        match lex {
+            Lex::W(W::Weekend) => {
+                let b = dct;
+                let dir = match r {
+                    R::This => Dir::Nearest,
+                    R::Last => Dir::Before,
+                    R::Next => Dir::After,
+                    R::Bare => self.dir(i, e),
+                    _ => return None,
+                };
+                let value = match b {
+                    Some(b) => {
+                        let sat = resolve::weekday(b, 6, dir)?;
+                        format!("{}-WE", resolve::week(sat))
+                    }
+                    None => "XXXX-WXX-WE".into(),
+                };
+                return Some(Found::new(i, e, TimexType::Date, value, anchor));
+            }
+            Lex::Season(s) => {
+                if r == R::Bare && !the {
+                    return None;
+                }
+                let value = match dct {
+                    Some(d) => {
+                        let y =
+                            self.season_year(d, s, r == R::Last, r == R::Next, || self.dir(i, e));
+                        format!("{y:04}-{}", s.code())
+                    }
+                    None => format!("XXXX-{}", s.code()),
+                };
+                // "the fall of Saigon" is not a season.
+                if r == R::Bare && self.is(e, W::Of) && self.year_number(e + 1, true).is_none() {
+                    return None;
+                }
+                if r == R::Bare && self.is(e, W::Of) {
+                    if let Some((y, e2)) = self.year_number(e + 1, true) {
+                        return Some(Found::new(
+                            i,
+                            e2,
+                            TimexType::Date,
+                            format!("{y:04}-{}", s.code()),
+                            TimexAnchor::Absolute,
+                        ));
+                    }
+                }
+                return Some(Found::new(i, e, TimexType::Date, value, anchor));
+            }
+            Lex::Month(m, _) if matches!(r, R::This | R::Last | R::Next) && !the => {
+                let (m2, e2) = self.month(j)?;
+                let _ = m;
+                let value = match dct {
+                    Some(d) => {
+                        let dir = match r {
+                            R::This => Dir::Nearest,
+                            R::Last => Dir::Before,
+                            _ => Dir::After,
+                        };
+                        resolve::ym(resolve::month_year(d, m2, dir), m2)
+                    }
+                    None => format!("XXXX-{m2:02}"),
+                };
+                return Some(Found::new(i, e2, TimexType::Date, value, anchor));
+            }
+            Lex::Decade(n) if the => {
+                return Some(Found::new(
+                    i,
+                    e,
+                    TimexType::Date,
+                    format!("19{n}"),
+                    TimexAnchor::Absolute,
+                ));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn season_year(
+        &self,
+        d: Date,
+        s: Season,
+        last: bool,
+        next: bool,
+        dir: impl Fn() -> Dir,
+    ) -> i16 {
+        let y = d.year();
+        let m = d.month();
+        // The season holding the reference date, counted by its start year.
+        let cur_start = s.first_month();
+        let in_it = match s {
+            Season::Winter => m == 12 || m <= 2,
+            _ => (cur_start..cur_start + 3).contains(&m),
+        };
+        let this_year = if s == Season::Winter && m <= 2 {
+            y - 1
+        } else {
+            y
+        };
+        let started = in_it || m > cur_start || (s == Season::Winter && m <= 2);
+        if last {
+            return if started && !in_it {
+                this_year
+            } else {
+                this_year - 1
+            };
+        }
+        if next {
+            return if started { this_year + 1 } else { this_year };
+        }
+        match dir() {
+            Dir::Past | Dir::Before if !started => this_year - 1,
+            _ => this_year,
+        }
+    }
+
+    // ---- quarters and fiscal periods -------------------------------------------
+
+    /// "the third quarter", "third-quarter", "the fiscal first quarter",
+    /// "this year's third quarter", "the year-ago quarter", "the quarter",
+    /// "the latest period", "the 1988 period", "year-earlier".
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut the = false;
+        if matches!(self.w(j), Some(W::The | W::Its | W::Their)) {
+            the = true;
+            j += 1;
+        }
+        let mut year: Option<i16> = None;
+        let mut year_shift = 0i16;
+        let mut explicit_year = false;
+        let mut latest = false;
+        let mut current = false;
+        let mut rel_last = false;
+        loop {
+            match self.lex(j) {
+                Lex::W(W::Fiscal) => j += 1,
+                Lex::W(W::Latest | W::Same) => {
+                    latest = true;
+                    j += 1;
+                }
+                Lex::W(W::Current | W::This)
+                    if self.is(j, W::Current) || !self.punct(j + 1, b'\'') =>
+                {
+                    current = true;
+                    j += 1;
+                }
+                Lex::W(W::Last | W::Previous)
+                    if !self.punct(j + 1, b'\'')
+                        && matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) =>
+                {
+                    rel_last = true;
+                    j += 1;
+                }
+                Lex::W(W::This | W::Last | W::Next)
+                    if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+                        && self.punct(j + 2, b'\'')
+                        && self.raw_is(j + 3, "s") =>
+                {
+                    year_shift = match self.w(j) {
+                        Some(W::Last) => -1,
+                        Some(W::Next) => 1,
+                        _ => 0,
+                    };
+                    j += 4;
+                }
+                Lex::Unit(Unit::Year, false)
+                    if self.hyphen(j + 1) && matches!(self.w(j + 2), Some(W::Ago | W::Earlier)) =>
+                {
+                    year_shift = -1;
+                    j += 3;
+                }
+                Lex::W(W::Comparable) => j += 1,
+                _ => {
+                    if let Some(t) = self.num(j) {
+                        if the
+                            && t.digits == 4
+                            && t.suffix == Suffix::None
+                            && (1900..2100).contains(&t.num)
+                        {
+                            year = Some(t.num as i16);
+                            explicit_year = true;
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        // The ordinal.
+        let mut ord: Option<i8> = None;
+        match self.lex(j) {
+            Lex::Ordinal(n @ 1..=4) => {
+                ord = Some(n as i8);
+                j += 1;
+            }
+            Lex::Unit(Unit::Second, false) if self.raw_is(j, "second") => {
+                ord = Some(2);
+                j += 1;
+            }
+            _ => {
+                if let Some(t) = self.num(j) {
+                    if t.suffix == Suffix::Ordinal && (1..=4).contains(&t.num) {
+                        ord = Some(t.num as i8);
+                        j += 1;
+                    }
+                }
+            }
+        }
+        if self.is(j, W::Fiscal) {
+            j += 1;
+        }
+        let adjective = ord.is_some() && self.hyphen(j);
+        if adjective {
+            j += 1;
+        }
+        let e;
+        let is_quarter = matches!(self.lex(j), Lex::Unit(Unit::Quarter, false));
+        let is_period = self.raw_is(j, "period");
+        if is_quarter {
+            e = j + 1;
+        } else if is_period && ord.is_none() && (year.is_some() || year_shift != 0 || latest) && the
+        {
+            e = j + 1;
+        } else if year_shift == -1 && !the && j > i && ord.is_none() {
+            // "year-earlier", "year-ago" used alone as an adjective.
+            e = j;
+            if !(self.raw_is(i, "year")) {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        if adjective && the {
+            // "the third-quarter results": "the" belongs to the noun.
+            return self.quarter(i + 1);
+        }
+        if !the
+            && ord.is_none()
+            && !adjective
+            && year_shift == 0
+            && !current
+            && !rel_last
+            && !(j > i && self.raw_is(i, "year"))
+        {
+            // A bare "quarter" is not a date.
+            return None;
+        }
+        let mut e = e;
+        // "of 1990", "of this year", "of fiscal 1990"
+        if self.is(e, W::Of) && ord.is_some() {
+            let k = if self.is(e + 1, W::Fiscal) {
+                e + 2
+            } else {
+                e + 1
+            };
+            if let Some((y, e2)) = self.year_number(k, false) {
+                year = Some(y);
+                explicit_year = true;
+                e = e2;
+            } else if let Some((y, e2, _)) = self.relative_year(k) {
+                year = y;
+                explicit_year = y.is_some();
+                e = e2;
+            }
+        }
+        // "the quarter a year ago", "the corresponding period last year"
+        if self.is(e, W::A)
+            && matches!(self.lex(e + 1), Lex::Unit(Unit::Year, false))
+            && self.is(e + 2, W::Ago)
+        {
+            year_shift -= 1;
+            e += 3;
+        } else if self.is(e, W::Last)
+            && matches!(self.lex(e + 1), Lex::Unit(Unit::Year, false))
+            && !self.punct(e + 2, b'\'')
+        {
+            year_shift -= 1;
+            e += 2;
+        }
+        let dct = self.dct;
+        let (y, q) = match (ord, year) {
+            (Some(q), Some(y)) => (Some(y + year_shift), q),
+            (Some(q), None) => {
+                let y = dct.map(|d| {
+                    let cur = resolve::quarter_of(d.month());
+                    let base = if q <= cur {
+                        d.year()
+                    } else if self.tense(i, e) == Tense::Future {
+                        d.year()
+                    } else {
+                        d.year() - 1
+                    };
+                    base + year_shift
+                });
+                (y, q)
+            }
+            (None, explicit) => {
+                let base = if current {
+                    dct.map(|d| (d.year(), resolve::quarter_of(d.month())))
+                } else if rel_last {
+                    dct.map(|d| {
+                        let q = resolve::quarter_of(d.month());
+                        if q == 1 {
+                            (d.year() - 1, 4)
+                        } else {
+                            (d.year(), q - 1)
+                        }
+                    })
+                } else {
+                    self.ref_quarter
+                };
+                let Some((by, bq)) = base else {
+                    return Some(Found::new(
+                        i,
+                        e,
+                        TimexType::Date,
+                        "XXXX-QX".into(),
+                        TimexAnchor::Unresolved,
+                    ));
+                };
+                let y = explicit.unwrap_or(by) + year_shift;
+                (Some(y), bq)
+            }
+        };
+        let anchor = if explicit_year {
+            TimexAnchor::Absolute
+        } else {
+            relative_anchor(dct)
+        };
+        let value = match y {
+            Some(y) => format!("{y:04}-Q{q}"),
+            None => format!("XXXX-Q{q}"),
+        };
+        let mut f = Found::new(i, e, TimexType::Date, value, anchor);
+        if ord.is_some() && year_shift == 0 {
+            f.quarter = y.map(|y| (y, q));
+        }
+        Some(f)
+    }
+
+    // ---- holidays -------------------------------------------------------------
+
+    fn holiday(&self, i: usize) -> Option<Found> {
+        let w = self.w(i)?;
+        if !self.has(i, CAP) {
+            return None;
+        }
+        let day_word = |k: usize| self.raw_is(k, "day");
+        // (month, day) for fixed dates; a rule for movable ones.
+        enum H {
+            Fixed(i8, i8),
+            Nth(i8, i8, Weekday),
+            Easter,
+            ElectionDay,
+        }
+        let (h, e) = match w {
+            W::Christmas => {
+                if self.is(i + 1, W::Eve) {
+                    (H::Fixed(12, 24), i + 2)
+                } else if day_word(i + 1) {
+                    (H::Fixed(12, 25), i + 2)
+                } else {
+                    (H::Fixed(12, 25), i + 1)
+                }
+            }
+            W::NewYear
+                if self.raw_is(i + 1, "year")
+                    && self.punct(i + 2, b'\'')
+                    && self.raw_is(i + 3, "s") =>
+            {
+                if day_word(i + 4) {
+                    (H::Fixed(1, 1), i + 5)
+                } else if self.is(i + 4, W::Eve) {
+                    (H::Fixed(12, 31), i + 5)
+                } else {
+                    return None;
+                }
+            }
+            W::Thanksgiving => {
+                let e = if day_word(i + 1) { i + 2 } else { i + 1 };
+                (H::Nth(11, 4, Weekday::Thursday), e)
+            }
+            W::Easter => {
+                let e = if self.raw_is(i + 1, "sunday") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (H::Easter, e)
+            }
+            W::Election if day_word(i + 1) => (H::ElectionDay, i + 2),
+            W::Independence if day_word(i + 1) => (H::Fixed(7, 4), i + 2),
+            W::Labor if day_word(i + 1) => (H::Nth(9, 1, Weekday::Monday), i + 2),
+            W::Memorial if day_word(i + 1) => (H::Nth(5, -1, Weekday::Monday), i + 2),
+            W::Veterans if day_word(i + 1) => (H::Fixed(11, 11), i + 2),
+            W::Valentine
+                if self.punct(i + 1, b'\'') && self.raw_is(i + 2, "s") && day_word(i + 3) =>
+            {
+                (H::Fixed(2, 14), i + 4)
+            }
+            W::Halloween => (H::Fixed(10, 31), i + 1),
+            _ => return None,
+        };
+        let (year, e, anchor) = if let Some((y, e2)) = self.year_number(e, false) {
+            (Some(y), e2, TimexAnchor::Absolute)
+        } else {
+            match self.dct {
+                Some(d) => {
+                    let approx_month = match h {
+                        H::Fixed(m, _) | H::Nth(m, _, _) => m,
+                        H::Easter => 4,
+                        H::ElectionDay => 11,
+                    };
+                    (
+                        Some(resolve::month_year(d, approx_month, self.dir(i, e))),
+                        e,
+                        TimexAnchor::Published,
+                    )
+                }
+                None => (None, e, TimexAnchor::Unresolved),
+            }
+        };
+        let date = year.and_then(|y| match h {
+            H::Fixed(m, d) => resolve::date(y, m, d),
+            H::Nth(m, n, wd) => resolve::nth_weekday(y, m, n, wd),
+            H::Easter => resolve::easter(y),
+            H::ElectionDay => resolve::nth_weekday(y, 11, 1, Weekday::Monday)
+                .and_then(|d| resolve::shift(d, 1, Unit::Day)),
+        });
+        let value = match (date, &h) {
+            (Some(d), _) => resolve::ymd(d),
+            (None, H::Fixed(m, d)) => format!("XXXX-{m:02}-{d:02}"),
+            (None, _) => "XXXX-XX-XX".into(),
+        };
+        let mut f = Found::new(i, e, TimexType::Date, value, anchor);
+        f.day = date;
+        Some(f)
+    }
+
+    // ---- clock times -----------------------------------------------------------
+
+    /// "1 a.m.", "10:30 p.m. EST", "2200 GMT", "noon local time", "midnight
+    /// Friday", "5 p.m. EST, Nov. 6", "1 a.m. on July 6", "4 in the morning".
+    fn clock(&self, i: usize) -> Option<Found> {
+        let (mut h, mut min, mut e, mut strong);
+        let mut meridiem: Option<bool> = None;
+        let mut midnight = false;
+        match self.lex(i) {
+            Lex::W(W::Noon | W::Midday) => {
+                h = 12;
+                e = i + 1;
+                strong = true;
+            }
+            Lex::W(W::Midnight) => {
+                h = 24;
+                e = i + 1;
+                strong = true;
+                midnight = true;
+            }
+            _ => {
+                let t = self.num(i)?;
+                if t.has(GROUPED) {
+                    return None;
+                }
+                match t.suffix {
+                    Suffix::Am | Suffix::Pm if t.digits <= 2 => {
+                        h = t.num;
+                        meridiem = Some(t.suffix == Suffix::Pm);
+                        e = i + 1;
+                        strong = true;
+                    }
+                    Suffix::None
+                        if t.digits <= 2
+                            && self.punct(i + 1, b':')
+                            && self.tight(i + 1)
+                            && self.tight(i + 2) =>
+                    {
+                        let m = self.num(i + 2)?;
+                        if m.digits != 2 || m.num >= 60 || t.num > 24 {
+                            return None;
+                        }
+                        h = t.num;
+                        min = m.num;
+                        e = i + 3;
+                        match m.suffix {
+                            Suffix::Am | Suffix::Pm => {
+                                meridiem = Some(m.suffix == Suffix::Pm);
+                                strong = true;
+                            }
+                            Suffix::None => {}
+                            _ => return None,
+                        }
+                    }
+                    Suffix::None if t.digits <= 2 => {
+                        h = t.num;
+                        e = i + 1;
+                    }
+                    Suffix::None if t.digits == 4 => {
+                        // Military style "2200 GMT": needs a zone to be a time.
+                        let zoned = matches!(self.lex(i + 1), Lex::Zone(_))
+                            && self.has(i + 1, UPPER)
+                            || (self.is(i + 1, W::Local) && self.is(i + 2, W::Time))
+                            || self.raw_is(i + 1, "hours")
+                            || self.raw_is(i + 1, "hrs");
+                        if !zoned || t.num % 100 >= 60 || t.num / 100 > 24 {
+                            return None;
+                        }
+                        h = t.num / 100;
+                        min = t.num % 100;
+                        e = i + 1;
+                        strong = true;
+                        if self.raw_is(e, "hours") || self.raw_is(e, "hrs") {
+                            e += 1;
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        if meridiem.is_none() {
+            if let Lex::Meridiem(pm) = self.lex(e) {
+                if h == 0 || h > 12 {
+                    return None;
+                }
+                meridiem = Some(pm);
+                e += 1;
+                strong = true;
+            } else if self.raw_is(e, "o") && self.punct(e + 1, b'\'') && self.raw_is(e + 2, "clock")
+            {
+                e += 3;
+                strong = true;
+            } else if self.is(e, W::In) && self.is(e + 1, W::The) {
+                if let Lex::DayPart(p, false) = self.lex(e + 2) {
+                    meridiem = Some(p != DayPart::Morning);
+                    e += 3;
+                    strong = true;
+                }
+            } else if self.is(e, W::At)
+                && matches!(self.lex(e + 1), Lex::DayPart(DayPart::Night, false))
+            {
+                meridiem = Some(true);
+                e += 2;
+                strong = true;
+            }
+        }
+        if let Some(pm) = meridiem {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if pm && h < 12 {
+                h += 12;
+            } else if !pm && h == 12 {
+                h = 0;
+            }
+        }
+        // Zone.
+        let mut offset: Option<i32> = None;
+        let mut local = false;
+        if let Lex::Zone(off) = self.lex(e) {
+            if self.has(e, UPPER) || self.raw(e) == "Z" {
+                offset = Some(i32::from(off) * 60);
+                e += 1;
+                strong = true;
+            }
+        }
+        if offset.is_none() && self.is(e, W::Local) && self.is(e + 1, W::Time) {
+            local = true;
+            e += 2;
+            strong = true;
+        }
+        if !strong {
+            // "at 10:30", "until 6:45": a bare H:MM needs a preposition.
+            let m_form = e == i + 3;
+            let prep = i > 0
+                && matches!(
+                    self.w(i - 1),
+                    Some(
+                        W::At
+                            | W::By
+                            | W::Until
+                            | W::From
+                            | W::Before
+                            | W::After
+                            | W::Around
+                            | W::About
+                            | W::Since
+                            | W::To
+                    )
+                );
+            if !(m_form && prep && h <= 23) {
+                return None;
+            }
+        }
+        // A date right after: "Wednesday", "on July 6", ", Nov. 6", "yesterday".
+        let mut day: Option<DayRef> = None;
+        let mut k = e;
+        if self.punct(k, b',') || self.is(k, W::On) {
+            k += 1;
+        }
+        let date_found = self
+            .date(k)
+            .or_else(|| self.weekday(k))
+            .or_else(|| self.day_word(k));
+        if let Some(f) = date_found {
+            if f.kind == TimexType::Date && f.value.len() == 10 && !f.value.contains('W') {
+                day = Some(DayRef {
+                    date: f.day,
+                    partial: f.value.clone(),
+                    anchor: f.anchor,
+                });
+                e = f.end;
+            } else if f.kind == TimexType::Date && f.value.starts_with("XXXX-") {
+                day = Some(DayRef {
+                    date: None,
+                    partial: f.value.clone(),
+                    anchor: f.anchor,
+                });
+                e = f.end;
+            }
+        }
+        if offset.is_none() && !local && self.is(e, W::Local) && self.is(e + 1, W::Time) {
+            e += 2;
+        }
+        let day = day.unwrap_or_else(|| DayRef {
+            date: self.dct,
+            partial: "XXXX-XX-XX".into(),
+            anchor: relative_anchor(self.dct),
+        });
+        // No explicit zone: the place the sentence is about, if any.
+        if offset.is_none() {
+            if let (Some(zone), Some(d)) = (self.place_zone(i, e), day.date) {
+                let hh = if midnight { 23 } else { h as i8 };
+                offset = zone::offset_seconds(zone, d, hh, min as i8);
+            }
+        }
+        let mut value = format!("{}T{:02}:{:02}", day.value(), h, min);
+        if let Some(off) = offset {
+            value.push_str(&zone::format_offset(off));
+        }
+        let mut f = Found::new(i, e, TimexType::Time, value, day.anchor);
+        f.day = day.date;
+        Some(f)
+    }
+
+    /// The zone of the place a clock time at `[s, e)` is in: "in Damascus"
+    /// right after it, else the nearest place named in its sentence, else
+    /// the dateline.
+    pub(crate) fn place_zone(&self, s: usize, e: usize) -> Option<&'static str> {
+        for k in e..(e + 4).min(self.t.len()) {
+            if matches!(self.w(k), Some(W::In | W::At)) {
+                if let Some(p) = zone::place_at(self.text, self.t, k + 1) {
+                    return Some(p.zone);
+                }
+            }
+        }
+        let (a, b) = self.sentence_of(s);
+        let mut best: Option<(usize, &'static str)> = None;
+        let mut k = a;
+        while k < b {
+            if k >= s && k < e {
+                k += 1;
+                continue;
+            }
+            if let Some(p) = zone::place_at(self.text, self.t, k) {
+                let dist = if k < s { s - k } else { k - e };
+                if best.is_none_or(|(d, _)| dist < d) {
+                    best = Some((dist, p.zone));
+                }
+                k = p.end;
+                continue;
+            }
+            k += 1;
+        }
+        best.map(|(_, z)| z).or(self.dateline)
+    }
+
+    /// A dateline: a place opening one of the first paragraphs, followed by
+    /// ":", ",", "(" or a dash ("Paris:", "DAMASCUS, July 6 (Reuters) -").
+    fn find_dateline(&self) -> Option<&'static str> {
+        let mut paragraphs = 0;
+        for k in 0..self.t.len() {
+            if k == 0 || self.has(k, NEWLINE) {
+                paragraphs += 1;
+                if paragraphs > 6 {
+                    break;
+                }
+                if let Some(p) = zone::place_at(self.text, self.t, k) {
+                    let next = self.tok(p.end);
+                    if next.is_some_and(|t| {
+                        t.kind == Kind::Punct && matches!(t.punct, b':' | b',' | b'(' | b'-')
+                    }) {
+                        return Some(p.zone);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    // ---- sets -------------------------------------------------------------------
+
+    fn set(&self, i: usize) -> Option<Found> {
+        let w = self.w(i)?;
+        let simple = |v: &str| {
+            Some(Found::new(
+                i,
+                i + 1,
+                TimexType::Set,
+                v.into(),
+                TimexAnchor::Absolute,
+            ))
+        };
+        match w {
+            W::Daily => simple("P1D"),
+            W::Weekly => simple("P1W"),
+            W::Monthly => simple("P1M"),
+            W::Quarterly => simple("P3M"),
+            W::Yearly | W::Annually => {
+                if self.raw_is(i, "annual") {
+                    return None;
+                }
+                simple("P1Y")
+            }
+            W::Hourly => simple("PT1H"),
+            W::Nightly => simple("XXXX-XX-XXTNI"),
+            W::Weekends => simple("XXXX-WXX-WE"),
+            W::Each | W::Every | W::Per => {
+                let mut j = i + 1;
+                if self.raw_is(j, "other") {
+                    j += 1;
+                }
+                if let Some((wd, _, e)) = self.weekday_word(j) {
+                    return Some(Found::new(
+                        i,
+                        e,
+                        TimexType::Set,
+                        format!("XXXX-WXX-{wd}"),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+                if let Some((m, e)) = self.month(j) {
+                    return Some(Found::new(
+                        i,
+                        e,
+                        TimexType::Set,
+                        format!("XXXX-{m:02}"),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+                if let Lex::DayPart(p, false) = self.lex(j) {
+                    return Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-XX-XXT{}", p.code()),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+                if self.is(j, W::Weekend) {
+                    return Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Set,
+                        "XXXX-WXX-WE".into(),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+                let (halves, k) = match self.quantity(j) {
+                    Some((h, k, _)) => (h, k),
+                    None => (Some(2), j),
+                };
+                let Lex::Unit(unit, _) = self.lex(k) else {
+                    return None;
+                };
+                let halves = if self.raw_is(i + 1, "other") {
+                    halves.map(|h| h * 2)
+                } else {
+                    halves
+                };
+                let value = if unit == Unit::Quarter && halves == Some(2) {
+                    "P1Q".to_string()
+                } else {
+                    resolve::duration(halves, unit)
+                };
+                Some(Found::new(
+                    i,
+                    k + 1,
+                    TimexType::Set,
+                    value,
+                    TimexAnchor::Absolute,
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    // ---- now, recently, the future ----------------------------------------------
+
+    fn reference(&self, i: usize) -> Option<Found> {
+        let anchor = relative_anchor(self.dct);
+        let mk = |e: usize, v: &str| Some(Found::new(i, e, TimexType::Date, v.into(), anchor));
+        match self.w(i)? {
+            W::Now | W::Currently | W::Nowadays | W::Presently => mk(i + 1, "PRESENT_REF"),
+            W::Recently | W::Lately => mk(i + 1, "PAST_REF"),
+            W::Recent if !matches!(self.lex(i + 1), Lex::Unit(..)) => {
+                if i > 0 && self.is(i - 1, W::The) {
+                    return None;
+                }
+                mk(i + 1, "PAST_REF")
+            }
+            W::Current
+                if !matches!(self.lex(i + 1), Lex::Unit(..)) && !self.raw_is(i + 1, "account") =>
+            {
+                mk(i + 1, "PRESENT_REF")
+            }
+            W::These if self.raw_is(i + 1, "days") => mk(i + 2, "PRESENT_REF"),
+            W::The => match self.w(i + 1)? {
+                W::Past
+                    if !self.starts_quantity(i + 2)
+                        && !matches!(self.lex(i + 2), Lex::Unit(..) | Lex::W(W::Weekend)) =>
+                {
+                    mk(i + 2, "PAST_REF")
+                }
+                W::Future => mk(i + 2, "FUTURE_REF"),
+                W::Near if self.is(i + 2, W::Future) => mk(i + 3, "FUTURE_REF"),
+                W::Near | W::Short | W::Long if self.is(i + 2, W::Term) => mk(i + 3, "FUTURE_REF"),
+                W::Moment => mk(i + 2, "PRESENT_REF"),
+                _ => None,
+            },
+            W::Future if !self.has(i, CAP) || !self.boundary_before(i) => {
+                if i > 0 && (self.is(i - 1, W::The) || self.is(i - 1, W::Near)) {
+                    return None;
+                }
+                mk(i + 1, "FUTURE_REF")
+            }
+            _ => None,
+        }
+    }
+
+    fn starts_quantity(&self, i: usize) -> bool {
+        self.quantity(i).is_some()
+    }
+}

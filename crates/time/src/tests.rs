@@ -1,0 +1,2 @@
+//! Tests over whole sentences.
+use super::*;
