@@ -32,7 +32,8 @@ TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def shingles(text, n=4):
     tokens = TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
+    # As the benchmark's evaluate.py: a text shorter than n tokens is one short shingle.
+    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i:i + n])
 
 
 def score(gold, pred):
@@ -86,7 +87,8 @@ def decode(raw):
 
 def traf_extract(html):
     import trafilatura
-    return trafilatura.extract(html) or ""
+    # The settings of the benchmark's own runner (extractors/run_trafilatura.py).
+    return trafilatura.extract(html, include_comments=False) or ""
 
 
 def readability_extract(html):

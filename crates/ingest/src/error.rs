@@ -73,7 +73,7 @@ pub enum ErrorKind {
     #[error("looks binary, not text/HTML/JSONL/WARC; use --format to force")]
     Binary,
     /// The file or record is larger than the configured limit and was skipped.
-    #[error("{} is over the {limit}-byte limit; skipped", size.map_or_else(|| "size".to_owned(), |s| format!("size {s}")))]
+    #[error("{}over the {limit}-byte limit; skipped", size.map_or_else(String::new, |s| format!("{s} bytes, ")))]
     TooLarge {
         /// The size, when known before reading (file size, `Content-Length`).
         size: Option<u64>,
@@ -136,7 +136,7 @@ mod tests {
         );
         assert_eq!(
             err.to_string(),
-            "cc.warc.gz, record 3 (byte 1234): size 99 is over the 10-byte limit; skipped"
+            "cc.warc.gz, record 3 (byte 1234): 99 bytes, over the 10-byte limit; skipped"
         );
         let err = Error::new(Origin::default(), ErrorKind::Binary);
         assert!(err.to_string().contains("use --format to force"));

@@ -13,7 +13,9 @@
 //! the member's compressed offset and whether the data was cut short;
 //! [`crate::Error::from_io`] turns them into located errors. After a
 //! failure the reader keeps returning the same error: the rest of the file
-//! cannot be trusted. It does not look at what the decoded bytes are.
+//! cannot be trusted. A member's CRC is checked at its end, so bytes of a
+//! corrupt member can be handed out before the error is known (they usually
+//! fail to parse first). It does not look at what the decoded bytes are.
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -23,9 +25,11 @@ use flate2::bufread::GzDecoder;
 
 use crate::bufio::PosReader;
 
-/// How many member starts to remember at most. The record reader prunes as
-/// it goes; this bounds memory when nothing asks (JSONL, text) or when a
-/// hostile file has millions of tiny members inside one read-ahead window.
+/// How many member starts to remember at most (16 bytes each). The record
+/// reader prunes as it goes; this bounds memory when nothing asks (JSONL,
+/// text). It is above the number of non-empty members that fit in the
+/// readers' read-ahead (head plus buffer, under 128 KiB), so a record start
+/// is never forgotten before it is asked for.
 const MAX_MEMBERS_KEPT: usize = 1 << 17;
 
 /// A gzip failure, carried inside an `io::Error`.

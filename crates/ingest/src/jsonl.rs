@@ -255,7 +255,7 @@ mod tests {
         let summary = summarize(&items);
         assert_eq!(
             summary[0],
-            "err 1@0 size 5013 is over the 1000-byte limit; skipped"
+            "err 1@0 5013 bytes, over the 1000-byte limit; skipped"
         );
         assert_eq!(summary[1], "ok 2@5013 text short");
     }

@@ -13,6 +13,9 @@
 //! | JSON Lines | one per non-blank line with `html`, `text` or `content` | line number | byte offset of the line (in the decompressed data for `.gz`) |
 //! | WARC, WARC.gz | one per 200 HTML `response`, and per HTML or plain-text `resource` / `conversion` record | record number, every record counted | byte offset of the record; for `.warc.gz` the compressed offset of the gzip member it starts in (the offset CDX indexes give) |
 //!
+//! A gzip failure (truncated or corrupt data) is located by the compressed
+//! offset of the gzip member that failed, whatever the format inside.
+//!
 //! Failures are items, not the end: a bad line, a bad record or an unreadable
 //! file is an `Err` naming the file, record and byte offset, and the stream
 //! goes on with the next record (or the next file when the file itself is
@@ -21,7 +24,9 @@
 //! are capped ([`Options`]).
 //!
 //! What it does not do: find the article in a page, parse dates, or fetch
-//! URLs. Those are `dateline-extract` and later stages.
+//! URLs (`dateline-extract` and later stages; fetching is not done at all).
+//! Decoding never fails: bytes invalid in the chosen encoding become U+FFFD
+//! and [`Record::lossy`] is set.
 //!
 //! ```
 //! use dateline_core::Markup;

@@ -752,7 +752,7 @@ mod tests {
         assert_eq!(
             summary[0],
             format!(
-                "err 1@0 size {} is over the 1000-byte limit; skipped",
+                "err 1@0 {} bytes, over the 1000-byte limit; skipped",
                 big.len()
             )
         );
