@@ -30,8 +30,17 @@ pub(crate) enum Command {
     /// together, so an interrupted run loses nothing it had committed.
     Run(RunArgs),
     /// Extract articles (title, clean body, date, site, language, removed
-    /// boilerplate) and print them as JSON lines, one object per document.
+    /// boilerplate, sentences, temporal expressions) and print them as JSON
+    /// lines, one object per document.
     Extract(ExtractArgs),
+    /// Extract and annotate articles: everything `extract` gives, with every
+    /// annotation stage, as JSON lines.
+    ///
+    /// With `--as-is` the input is taken as already-clean text: no extraction,
+    /// no cleaning, so every offset refers to the input exactly (this is how
+    /// gold sets are scored). JSON Lines input may then be
+    /// `{"id","text","published"}`; the `id` is kept as the document's id.
+    Annotate(AnnotateArgs),
     /// Score dateline against a gold data set and print the metrics.
     Eval(EvalArgs),
 }
@@ -85,6 +94,16 @@ pub(crate) struct ExtractArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct AnnotateArgs {
+    #[command(flatten)]
+    pub(crate) extract: ExtractArgs,
+
+    /// Take the input as already-clean text (no extraction or cleaning).
+    #[arg(long)]
+    pub(crate) as_is: bool,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct EvalArgs {
     #[command(subcommand)]
     pub(crate) task: EvalTask,
@@ -100,6 +119,19 @@ pub(crate) enum EvalTask {
         /// The data folder, e.g. ../shared/data/extraction.
         dir: PathBuf,
         /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Temporal expressions against TimeML gold (JSON lines
+    /// `{doc_id, dct, text, timexes: [{start, end, text, type, value}]}`,
+    /// e.g. ../shared/data/temporal/timebank.jsonl). Prints the TempEval-3
+    /// metrics: strict and relaxed span F1, value F1 and type accuracy,
+    /// overall and per type, and documents per second.
+    Timex {
+        /// One or more gold files; each is scored on its own.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the reports as JSON instead of tables.
         #[arg(long)]
         json: bool,
     },

@@ -16,6 +16,17 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                 print!("{report}");
             }
         }
+        EvalTask::Timex { files, json } => {
+            for file in files {
+                let report = dateline_eval::timex::evaluate(&file)
+                    .with_context(|| format!("evaluating temporal expressions on {}", file.display()))?;
+                if json {
+                    println!("{}", serde_json::to_string(&report)?);
+                } else {
+                    println!("{report}");
+                }
+            }
+        }
     }
     Ok(Status::Complete)
 }

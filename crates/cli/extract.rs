@@ -1,4 +1,4 @@
-//! `dateline extract`: documents as JSON lines.
+//! `dateline extract` and `dateline annotate`: documents as JSON lines.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -6,10 +6,18 @@ use std::io::{BufWriter, Write};
 use anyhow::Context;
 
 use crate::Status;
-use crate::args::ExtractArgs;
+use crate::args::{AnnotateArgs, ExtractArgs};
 use crate::pipeline::{self, Outcome};
 
 pub(crate) fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
+    write_documents(args, false)
+}
+
+pub(crate) fn annotate(args: AnnotateArgs) -> anyhow::Result<Status> {
+    write_documents(args.extract, args.as_is)
+}
+
+fn write_documents(args: ExtractArgs, as_is: bool) -> anyhow::Result<Status> {
     anyhow::ensure!(
         !args.input.paths.is_empty(),
         "no input given: name files or directories, or `-` for standard input"
@@ -20,13 +28,14 @@ pub(crate) fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let options = dateline_extract::Options {
-        default_published: args.input.published,
+    let settings = pipeline::Settings {
+        extract: dateline_extract::Options { default_published: args.input.published },
+        as_is: as_is,
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());
     let mut failed = 0u64;
-    pipeline::extract_stream(records, &options, &pool, |outcome| {
+    pipeline::extract_stream(records, &settings, &pool, |outcome| {
         match outcome {
             Outcome::Document { doc, warnings } => {
                 for warning in warnings {

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run::run(args),
         Command::Extract(args) => extract::extract(args),
+        Command::Annotate(args) => extract::annotate(args),
         Command::Eval(args) => eval::eval(args),
     };
     match result {

@@ -6,10 +6,20 @@
 //! they were read, so memory stays flat on inputs of any size and output is
 //! deterministic.
 
-use dateline_core::{Document, Source};
+use dateline_core::{Document, DocumentIssue, PublishedFrom, Source};
 use dateline_extract::{Options, Page};
 use dateline_ingest::Record;
 use rayon::prelude::*;
+
+/// How records become documents.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Settings {
+    /// Extraction settings (the default publication date).
+    pub(crate) extract: Options,
+    /// Take each record's content as the clean body, unchanged, so that
+    /// offsets refer to the input exactly (`annotate --as-is`).
+    pub(crate) as_is: bool,
+}
 
 /// At most this many records are held in memory at once.
 const CHUNK_RECORDS: usize = 512;
@@ -31,7 +41,7 @@ pub(crate) enum Outcome {
 /// in input order.
 pub(crate) fn extract_stream(
     records: impl Iterator<Item = dateline_ingest::Result<Record>>,
-    options: &Options,
+    settings: &Settings,
     pool: &rayon::ThreadPool,
     mut sink: impl FnMut(Outcome) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
@@ -47,7 +57,7 @@ pub(crate) fn extract_stream(
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .par_drain(..)
-                .map(|record| extract_record(record, options))
+                .map(|record| process_record(record, settings))
                 .collect()
         });
         for outcome in outcomes {
@@ -57,8 +67,8 @@ pub(crate) fn extract_stream(
     Ok(())
 }
 
-/// Extracts one record, turning every failure into a located message.
-fn extract_record(record: dateline_ingest::Result<Record>, options: &Options) -> Outcome {
+/// Extracts and annotates one record, turning every failure into a located message.
+fn process_record(record: dateline_ingest::Result<Record>, settings: &Settings) -> Outcome {
     let record = match record {
         Ok(record) => record,
         Err(err) => return Outcome::Failed(err.to_string()),
@@ -80,21 +90,55 @@ fn extract_record(record: dateline_ingest::Result<Record>, options: &Options) ->
         site: None,
         format: record.format,
         record: record.origin.record,
+        record_id: record.id.clone(),
     };
-    let page = Page {
-        content: &record.content,
-        markup: record.markup,
-        url: record.url.as_deref(),
-        published,
-        source,
+    let mut doc = if settings.as_is {
+        as_is_document(&record, source, published, &settings.extract)
+    } else {
+        let page = Page {
+            content: &record.content,
+            markup: record.markup,
+            url: record.url.as_deref(),
+            published,
+            source,
+        };
+        match dateline_extract::extract(page, &settings.extract) {
+            Ok(doc) => doc,
+            Err(err) => return Outcome::Failed(format!("{}: {err}", record.origin)),
+        }
     };
-    match dateline_extract::extract(page, options) {
-        Ok(doc) => Outcome::Document {
-            doc: Box::new(doc),
-            warnings,
-        },
-        Err(err) => Outcome::Failed(format!("{}: {err}", record.origin)),
+    annotate(&mut doc);
+    Outcome::Document { doc: Box::new(doc), warnings }
+}
+
+/// A document whose body is the record's content exactly, and whose id is the
+/// record's own id when it has one (so gold data can be matched back).
+fn as_is_document(
+    record: &Record,
+    source: Source,
+    published: Option<jiff::civil::Date>,
+    options: &Options,
+) -> Document {
+    let mut doc = Document::new(source, None, record.content.clone());
+    if let Some(id) = &record.id {
+        doc.id.clone_from(id);
     }
+    doc.source.url.clone_from(&record.url);
+    doc.published = published.or(options.default_published);
+    doc.published_from =
+        if doc.published.is_some() { PublishedFrom::Argument } else { PublishedFrom::None };
+    doc
+}
+
+/// The annotation stages: temporal expressions resolved against the
+/// publication date, and the contradictions between them.
+fn annotate(doc: &mut Document) {
+    let reference = dateline_time::Reference { published: doc.published };
+    doc.timexes = dateline_time::find_timexes(&doc.text, &reference);
+    doc.issues = dateline_time::check_contradictions(&doc.text, &doc.timexes, &reference)
+        .into_iter()
+        .map(|issue| DocumentIssue { spans: vec![issue.first, issue.second], reason: issue.reason })
+        .collect();
 }
 
 /// A rayon pool with `threads` workers (default: one per core).

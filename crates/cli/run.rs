@@ -27,8 +27,9 @@ struct Tally {
 pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
-    let options = dateline_extract::Options {
-        default_published: args.input.published,
+    let settings = pipeline::Settings {
+        extract: dateline_extract::Options { default_published: args.input.published },
+        as_is: false,
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let choice = args.input.format.into();
@@ -46,7 +47,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     let progress = progress_bar(args.no_progress);
     let mut tally = Tally::default();
     let mut pending = Vec::with_capacity(DOCUMENTS_PER_COMMIT);
-    pipeline::extract_stream(records, &options, &pool, |outcome| {
+    pipeline::extract_stream(records, &settings, &pool, |outcome| {
         progress.inc(1);
         match outcome {
             Outcome::Document { doc, warnings } => {

@@ -61,3 +61,13 @@ pub struct Timex {
     /// What the value was resolved against.
     pub anchor: TimexAnchor,
 }
+
+/// Something in the document that does not add up, reported rather than
+/// silently resolved: e.g. a time given in two zones that disagree.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentIssue {
+    /// The spans of text involved.
+    pub spans: Vec<Span>,
+    /// What is wrong, in a sentence.
+    pub reason: String,
+}

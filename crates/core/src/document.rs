@@ -3,6 +3,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::{DocumentIssue, Span, Timex};
+
 /// Which markup a piece of content is written in, decided by ingest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,6 +133,9 @@ pub struct Source {
     /// The record number inside a JSONL or WARC file (1-based), if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record: Option<u64>,
+    /// The record's own id (a JSONL `id` field), if it has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub record_id: Option<String>,
 }
 
 /// One article, as the pipeline's stages fill it in.
@@ -152,6 +157,15 @@ pub struct Document {
     pub text: String,
     /// The boilerplate taken out of the body, in document order.
     pub removed: Vec<Removed>,
+    /// Sentences of `text`, in order.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
+    /// Temporal expressions in `text`, normalised against `published`.
+    #[serde(default)]
+    pub timexes: Vec<Timex>,
+    /// Contradictions found in the document (e.g. two clock times for one instant).
+    #[serde(default)]
+    pub issues: Vec<DocumentIssue>,
 }
 
 impl Document {
@@ -167,6 +181,9 @@ impl Document {
             language: None,
             text,
             removed: Vec::new(),
+            sentences: Vec::new(),
+            timexes: Vec::new(),
+            issues: Vec::new(),
         }
     }
 }

@@ -19,8 +19,10 @@
 
 mod annotation;
 mod document;
+mod entity;
 
-pub use self::annotation::{Span, Timex, TimexAnchor, TimexType};
+pub use self::annotation::{DocumentIssue, Span, Timex, TimexAnchor, TimexType};
 pub use self::document::{
     BoilerplateKind, Document, InputFormat, Markup, PublishedFrom, Removed, Source, content_id,
 };
+pub use self::entity::{Entity, EntityKind, EntityVia, Quantity, QuantityKind, Quote};

@@ -20,5 +20,6 @@
 
 mod error;
 pub mod extraction;
+pub mod timex;
 
 pub use self::error::{Error, Result};

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::Reference;
 use crate::grammar::Grammar;
-use crate::lexicon::Lex;
+use crate::lexicon::{Lex, W};
 use crate::token::{self, Token};
 use crate::zone;
 
@@ -128,7 +128,15 @@ pub fn check_contradictions(
         let (Some(ua), Some(ub)) = (ia.utc_seconds(), ib.utc_seconds()) else {
             continue;
         };
-        if ua == ub {
+        // A time given without its day ("(2100 GMT)") took the publication
+        // date: only its clock reading can disagree.
+        let both_dated = names_day(&a.text) && names_day(&b.text);
+        let agree = if both_dated {
+            ua == ub
+        } else {
+            (ua - ub).rem_euclid(86_400) == 0
+        };
+        if agree {
             continue;
         }
         // Say which one came through a place: it is the one to explain.
@@ -148,10 +156,15 @@ pub fn check_contradictions(
             continue;
         };
         let place_part = place.map(|p| format!(" in {p}")).unwrap_or_default();
+        // An undated time carries the publication date: do not print it.
+        let given_day = if names_day(&given.text) {
+            format!(" {}", month_day(given_civil))
+        } else {
+            String::new()
+        };
         let reason = format!(
-            "{role} given as {} {given_zone} {} but {} {}{place_part} is {} {given_zone} {}",
+            "{role} given as {} {given_zone}{given_day} but {} {}{place_part} is {} {given_zone} {}",
             hhmm(given_civil),
-            month_day(given_civil),
             hhmm(pi.civil),
             month_day(pi.civil),
             hhmm(converted),
@@ -172,16 +185,38 @@ pub fn check_contradictions(
     issues
 }
 
-/// Only brackets, commas, slashes, dashes or "or" between two expressions.
+/// Only brackets, commas, slashes, dashes, "or", or the place the first
+/// time is in ("in Damascus") between two expressions.
 fn side_by_side(gap: &str) -> bool {
     let rest: String = gap
         .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(c, '(' | ')' | '[' | ']' | ',' | '/' | '-' | '–' | '—' | ';')
+        .map(|c| {
+            if matches!(c, '(' | ')' | '[' | ']' | ',' | '/' | '-' | '–' | '—' | ';') {
+                ' '
+            } else {
+                c
+            }
         })
         .collect();
-    rest.is_empty() || rest.eq_ignore_ascii_case("or") || rest.eq_ignore_ascii_case("i.e.")
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let rest = rest.trim_start_matches("or ").trim_start_matches("i.e. ");
+    if rest.is_empty() || rest.eq_ignore_ascii_case("or") || rest.eq_ignore_ascii_case("i.e.") {
+        return true;
+    }
+    rest.strip_prefix("in ")
+        .is_some_and(|place| zone::zone_of_place(place).is_some())
+}
+
+/// Does a time expression name its day ("July 6", "Thursday", "today")?
+fn names_day(text: &str) -> bool {
+    token::tokenize(text).iter().any(|t| {
+        matches!(
+            t.lex,
+            Lex::Month(..)
+                | Lex::Weekday(..)
+                | Lex::W(W::Today | W::Yesterday | W::Tomorrow | W::Tonight)
+        )
+    })
 }
 
 /// The zone abbreviation written inside a time expression ("GMT").
@@ -195,23 +230,42 @@ fn explicit_zone(text: &str, toks: &[Token], chars: &CharIndex, t: &Timex) -> Op
 
 /// "start time" after "from"/"starting", "end time" after "until"/"to".
 fn role_before(text: &str, chars: &CharIndex, start: usize) -> &'static str {
-    let before = chars.slice(text, start.saturating_sub(30), start);
-    let word = before
+    let before = chars
+        .slice(text, start.saturating_sub(40), start)
+        .to_ascii_lowercase();
+    let mut words = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .next_back()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match word.as_str() {
-        "from" | "starting" | "beginning" | "since" | "effective" | "of" | "at" => {
-            if word == "at" || word == "of" {
-                "time"
-            } else {
-                "start time"
-            }
-        }
-        "until" | "till" | "to" | "through" | "ending" | "by" => "end time",
-        _ => "time",
+        .rev();
+    let last = words.next().unwrap_or("");
+    let verb = if matches!(last, "at" | "on") {
+        words.next().unwrap_or("")
+    } else {
+        last
+    };
+    let starts = [
+        "from",
+        "starting",
+        "beginning",
+        "since",
+        "effective",
+        "began",
+        "begins",
+        "start",
+        "starts",
+        "started",
+        "effect",
+    ];
+    let ends = [
+        "until", "till", "to", "through", "ending", "by", "ended", "ends", "expire", "expires",
+        "expired",
+    ];
+    if starts.contains(&verb) {
+        "start time"
+    } else if ends.contains(&verb) {
+        "end time"
+    } else {
+        "time"
     }
 }
 
@@ -269,5 +323,7 @@ mod tests {
         assert!(side_by_side(" ("));
         assert!(side_by_side(", or "));
         assert!(!side_by_side(" and then at "));
+        assert!(side_by_side(" in Damascus ("));
+        assert!(!side_by_side(" in the evening ("));
     }
 }

@@ -74,6 +74,13 @@ struct Dur {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Per {
+    Frequency,
+    Rate,
+    Neither,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rel {
     Past,
     Next,
@@ -156,8 +163,12 @@ impl<'a> Grammar<'a> {
                     if let Some(d) = f.day {
                         self.last_day = Some(d);
                     }
+                    // A quarter still to come is not the one results are reported for.
                     if let Some(q) = f.quarter {
-                        self.ref_quarter = Some(q);
+                        let current = self.dct.map(|d| (d.year(), resolve::quarter_of(d.month())));
+                        if current.is_none_or(|c| q < c) {
+                            self.ref_quarter = Some(q);
+                        }
                     }
                     if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
                         self.last_year = Some(y);
@@ -275,7 +286,6 @@ impl<'a> Grammar<'a> {
                         | W::Old
                         | W::Long
                         | W::Short
-                        | W::Days
                         | W::Ended
                         | W::Ending
                         | W::Plus
@@ -381,34 +391,95 @@ impl<'a> Grammar<'a> {
         (a, b)
     }
 
+    /// The tense cue of token `k`, in its context: "won't" and "is to" are
+    /// future, "had been scheduled" is past.
+    fn cue(&self, k: usize) -> Tense {
+        let t = self.t[k].tense;
+        let prev = |w: &[&str]| k > 0 && w.iter().any(|x| self.raw_is(k - 1, x));
+        match t {
+            Tense::Past if self.raw_is(k, "won") && self.punct(k + 1, b'\'') => Tense::Future,
+            Tense::Future if prev(&["been", "was", "were", "had"]) => Tense::Past,
+            // A participle after "is"/"be" is a passive, not a past tense.
+            Tense::Past if prev(&["is", "are", "be", "being", "get", "gets"]) => Tense::Unknown,
+            Tense::Unknown if self.raw_is(k, "to") => {
+                let modal = prev(&[
+                    "is",
+                    "are",
+                    "set",
+                    "due",
+                    "scheduled",
+                    "expected",
+                    "plans",
+                    "plan",
+                    "planned",
+                    "planning",
+                    "going",
+                    "ready",
+                    "aims",
+                    "intends",
+                    "prepared",
+                    "poised",
+                    "agreed",
+                    "decided",
+                    "promised",
+                    "pledged",
+                    "vowed",
+                    "hopes",
+                    "hoped",
+                    "wants",
+                    "wanted",
+                    "threatened",
+                    "offered",
+                ]);
+                let earlier = k > 1
+                    && ["been", "was", "were", "had"]
+                        .iter()
+                        .any(|w| self.raw_is(k - 2, w));
+                match (modal, earlier) {
+                    (true, true) => Tense::Past,
+                    (true, false) => Tense::Future,
+                    _ => Tense::Unknown,
+                }
+            }
+            // "next to" is a place.
+            Tense::Future if self.raw_is(k, "next") && self.is(k + 1, W::To) => Tense::Unknown,
+            Tense::Unknown if self.raw_is(k, "soon") && prev(&["as"]) => Tense::Future,
+            t => t,
+        }
+    }
+
+    /// A quotation mark: tense cues across one belong to another voice.
+    fn quote(&self, k: usize) -> bool {
+        self.t[k].kind == Kind::Punct && matches!(self.t[k].punct, b'"' | b'`')
+            || (self.punct(k, b'\'')
+                && (self.punct(k + 1, b'\'') || (k > 0 && self.punct(k - 1, b'\''))))
+    }
+
     /// The tense of the sentence as seen from the expression `[s, e)`: the
-    /// nearest verb cue wins, left before right at equal distance.
+    /// nearest verb cue before it (the verb a time phrase usually hangs
+    /// on), else the nearest after it; a quotation mark ends the search on
+    /// its side.
     fn tense(&self, s: usize, e: usize) -> Tense {
         let (a, b) = self.sentence_of(s);
-        let (mut l, mut r) = (s, e);
-        while l > a || r < b {
-            if l > a {
-                l -= 1;
-                match self.t[l].tense {
-                    Tense::Past if self.raw_is(l, "won") && self.punct(l + 1, b'\'') => {
-                        return Tense::Future;
-                    }
-                    Tense::Past => return Tense::Past,
-                    Tense::Future => return Tense::Future,
-                    _ => {}
-                }
+        let mut l = s;
+        while l > a {
+            l -= 1;
+            if self.quote(l) {
+                break;
             }
-            if r < b {
-                match self.t[r].tense {
-                    Tense::Past if self.raw_is(r, "won") && self.punct(r + 1, b'\'') => {
-                        return Tense::Future;
-                    }
-                    Tense::Past => return Tense::Past,
-                    Tense::Future => return Tense::Future,
-                    _ => {}
-                }
-                r += 1;
+            if let t @ (Tense::Past | Tense::Future | Tense::Present) = self.cue(l) {
+                return t;
             }
+        }
+        let mut r = e;
+        while r < b {
+            if self.quote(r) {
+                break;
+            }
+            if let t @ (Tense::Past | Tense::Future | Tense::Present) = self.cue(r) {
+                return t;
+            }
+            r += 1;
         }
         Tense::Unknown
     }
@@ -436,10 +507,10 @@ impl<'a> Grammar<'a> {
     fn at(&self, i: usize) -> Option<Found> {
         let mut best: Option<Found> = None;
         let mut consider = |f: Option<Found>| {
-            if let Some(f) = f {
-                if best.as_ref().is_none_or(|b| f.end > b.end) {
-                    best = Some(f);
-                }
+            if let Some(f) = f
+                && best.as_ref().is_none_or(|b| f.end > b.end)
+            {
+                best = Some(f);
             }
         };
         consider(self.approx(i));
@@ -464,6 +535,7 @@ impl<'a> Grammar<'a> {
             self.quarter(i),
             self.holiday(i),
             self.day_word(i),
+            self.year_end(i),
         ]
         .into_iter()
         .flatten()
@@ -486,13 +558,13 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         j += 1;
-        if value >= 20 && value % 10 == 0 && value < 100 {
+        if value >= 20 && value.is_multiple_of(10) && value < 100 {
             let k = self.skip_hyphen(j);
-            if let Lex::Num(u) = self.lex(k) {
-                if u < 10 {
-                    value += u64::from(u);
-                    j = k + 1;
-                }
+            if let Lex::Num(u) = self.lex(k)
+                && u < 10
+            {
+                value += u64::from(u);
+                j = k + 1;
             }
         }
         match self.w(j) {
@@ -646,6 +718,15 @@ impl<'a> Grammar<'a> {
         let Lex::Unit(unit, plural) = self.lex(k) else {
             return None;
         };
+        // "a second betrayal" counts, it does not measure.
+        if unit == Unit::Second
+            && article
+            && self
+                .tok(k + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::None)
+        {
+            return None;
+        }
         // "second" is more often the ordinal ("the second quarter").
         if unit == Unit::Second && !plural && !counted {
             return None;
@@ -653,35 +734,49 @@ impl<'a> Grammar<'a> {
         if !counted && !plural {
             return None;
         }
-        let mut end = k + 1;
-        let mut adjective = hyphenated;
-        if hyphenated && self.hyphen(end) && matches!(self.w(end + 1), Some(W::Old | W::Long)) {
-            end += 2;
-        }
-        if !hyphenated
-            && counted
-            && self.hyphen(end)
-            && matches!(self.w(end + 1), Some(W::Old | W::Long))
+        // Bare plurals: "weeks", "years" are read as lengths of time; "hours",
+        // "minutes", "quarters" without a count are too often something else.
+        if !counted
+            && !the
+            && rel.is_none()
+            && !matches!(
+                unit,
+                Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Century
+            )
         {
-            // "two years-old"
-            adjective = true;
-            end += 2;
+            return None;
+        }
+        let mut end = k + 1;
+        let adjective = hyphenated;
+        // Ages ("a 6-year-old", "40 years old") are not temporal expressions.
+        if self.is(end, W::Old) || (self.hyphen(end) && self.is(end + 1, W::Old)) {
+            return None;
+        }
+        if self.hyphen(end) {
+            if hyphenated && self.is(end + 1, W::Long) {
+                end += 2;
+            } else {
+                // Some other compound: "a year-earlier loss", "year-end".
+                return None;
+            }
         }
         if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
             end += 2;
         }
-        if self.is(end, W::And) && self.is(end + 1, W::A) && self.is(end + 2, W::Half) {
-            if let Some(h) = halves {
-                return Some(Dur {
-                    end: end + 3,
-                    halves: Some(h + 1),
-                    unit,
-                    adjective,
-                    the,
-                    rel,
-                    article,
-                });
-            }
+        if self.is(end, W::And)
+            && self.is(end + 1, W::A)
+            && self.is(end + 2, W::Half)
+            && let Some(h) = halves
+        {
+            return Some(Dur {
+                end: end + 3,
+                halves: Some(h + 1),
+                unit,
+                adjective,
+                the,
+                rel,
+                article,
+            });
         }
         Some(Dur {
             end,
@@ -699,15 +794,20 @@ impl<'a> Grammar<'a> {
         // "the past year" and "last week" are dates, handled elsewhere; a
         // bare "the year" is too.
         if d.halves == Some(2) && d.article && !d.the && d.rel.is_none() {
-            // "a year": in "$5 a year" or "twice a day" it is a frequency.
-            if self.per_unit_context(i) {
-                return Some(Found::new(
-                    i,
-                    d.end,
-                    TimexType::Set,
-                    resolve::duration(Some(2), d.unit),
-                    TimexAnchor::Absolute,
-                ));
+            // "twice a day" is a frequency; in "$5 million a year" the rate
+            // belongs to the amount and is not annotated.
+            match self.per_unit_context(i) {
+                Per::Frequency => {
+                    return Some(Found::new(
+                        i,
+                        d.end,
+                        TimexType::Set,
+                        resolve::duration(Some(2), d.unit),
+                        TimexAnchor::Absolute,
+                    ));
+                }
+                Per::Rate => return None,
+                Per::Neither => {}
             }
         }
         if d.rel == Some(Rel::Same) {
@@ -723,30 +823,41 @@ impl<'a> Grammar<'a> {
             );
             return Some(f);
         }
-        let value = resolve::duration(d.halves, d.unit);
-        let mut f = Found::new(i, d.end, TimexType::Duration, value, TimexAnchor::Absolute);
+        // "third-quarter" is a date (see `quarter`), not "three quarters".
         if d.adjective && d.unit == Unit::Quarter {
             return None;
         }
-        let _ = d.article;
-        f.modifier = None;
-        Some(f)
+        let value = resolve::duration(d.halves, d.unit);
+        Some(Found::new(
+            i,
+            d.end,
+            TimexType::Duration,
+            value,
+            TimexAnchor::Absolute,
+        ))
     }
 
-    /// Is the "a year" at `i` a rate ("$5 million a year", "twice a day")?
-    fn per_unit_context(&self, i: usize) -> bool {
-        if i == 0 {
-            return false;
+    /// What the "a year" at `i` is part of: a frequency ("twice a day"),
+    /// a rate of something else ("$5 million a year", "four flights a
+    /// week"), or neither.
+    fn per_unit_context(&self, i: usize) -> Per {
+        let Some(p) = i.checked_sub(1) else {
+            return Per::Neither;
+        };
+        if matches!(self.w(p), Some(W::Once | W::Twice | W::Times)) {
+            return Per::Frequency;
         }
-        let p = i - 1;
         let t = &self.t[p];
-        t.kind == Kind::Num
-            || matches!(self.w(p), Some(W::Once | W::Twice | W::Times | W::Percent))
-            || [
-                "million", "billion", "trillion", "dollars", "cents", "barrels", "tons", "tonnes",
-            ]
-            .iter()
-            .any(|w| self.raw_is(p, w))
+        let rate = t.kind == Kind::Num
+            || matches!(self.w(p), Some(W::Percent))
+            || (t.kind == Kind::Word
+                && t.lex == Lex::None
+                && !t.has(CAP)
+                && self.raw(p).ends_with('s'))
+            || ["million", "billion", "trillion"]
+                .iter()
+                .any(|w| self.raw_is(p, w));
+        if rate { Per::Rate } else { Per::Neither }
     }
 
     // ---- "N units ago" ------------------------------------------------------
@@ -759,8 +870,9 @@ impl<'a> Grammar<'a> {
         let e = d.end;
         let (sign, end, from_last) = match self.w(e) {
             Some(W::Ago) => (-1i64, e + 1, false),
-            Some(W::Earlier) => (-1, e + 1, false),
-            Some(W::Later) => (1, e + 1, true),
+            // "a year earlier" names a year; "three days later", "a day
+            // earlier" are annotated as the lengths of time they are.
+            Some(W::Earlier) if d.unit >= Unit::Month => (-1, e + 1, false),
             Some(W::From) if self.is(e + 1, W::Now) => (1, e + 2, false),
             Some(W::Hence) => (1, e + 1, false),
             _ => return None,
@@ -798,18 +910,22 @@ impl<'a> Grammar<'a> {
             ));
         };
         // A year before the quarter under discussion.
-        if d.unit == Unit::Year && n == 1 && sign < 0 && !from_last && self.financial(i) {
-            if let Some((y, q)) = self.ref_quarter {
-                let mut f = Found::new(
-                    i,
-                    end,
-                    TimexType::Date,
-                    format!("{:04}-Q{q}", y - 1),
-                    anchor,
-                );
-                f.year = Some(y - 1);
-                return Some(f);
-            }
+        if d.unit == Unit::Year
+            && n == 1
+            && sign < 0
+            && !from_last
+            && self.financial(i)
+            && let Some((y, q)) = self.ref_quarter
+        {
+            let mut f = Found::new(
+                i,
+                end,
+                TimexType::Date,
+                format!("{:04}-Q{q}", y - 1),
+                anchor,
+            );
+            f.year = Some(y - 1);
+            return Some(f);
         }
         let target = resolve::shift(a, sign * n, d.unit)?;
         let gran = match d.unit {
@@ -878,6 +994,15 @@ impl<'a> Grammar<'a> {
         if the {
             j += 1;
         }
+        // "the first half of 1990", "the second half", "the last half".
+        if the && self.is(j + 1, W::Half) {
+            return match self.lex(j) {
+                Lex::Ordinal(n @ (1 | 2)) => self.half(i, j, n),
+                Lex::Unit(Unit::Second, false) => self.half(i, j, 2),
+                Lex::W(W::Last) => self.half(i, j, 2),
+                _ => None,
+            };
+        }
         let (m, k) = match self.w(j)? {
             W::Early => (Some("START"), j + 1),
             W::Late => (Some("END"), j + 1),
@@ -894,23 +1019,16 @@ impl<'a> Grammar<'a> {
                 };
                 (Some(m), j + 2)
             }
-            W::Half if the => return None,
-            _ => {
-                if let Lex::Ordinal(n @ (1 | 2)) = self.lex(j) {
-                    return self.half(i, j, n);
-                }
-                if self.raw_is(j, "second") && matches!(self.lex(j), Lex::Unit(Unit::Second, false))
-                {
-                    return self.half(i, j, 2);
-                }
-                if self.is(j, W::Last) && self.is(j + 1, W::Half) {
-                    return self.half(i, j, 2);
-                }
-                return None;
-            }
+            _ => return None,
         };
+        // "mid-afternoon", "late yesterday afternoon" are times of day.
+        if let Lex::DayPart(p, false) = self.lex(k)
+            && !the
+        {
+            return Some(self.part_of_day(i, k, p));
+        }
         // "the" opens only "the end of", "the early 1980s", "the mid-1990s".
-        let core = self.point(k)?;
+        let core = self.point(k).or_else(|| self.bare_season(k))?;
         if the && m.is_none() {
             return None;
         }
@@ -933,6 +1051,43 @@ impl<'a> Grammar<'a> {
         Some(f.with_mod(m))
     }
 
+    /// A part of the day after "mid"/"early"/"late": "mid-afternoon",
+    /// "mid-afternoon yesterday", "early Friday morning" is handled by the
+    /// weekday; the day is the one named after it, else the reference day.
+    fn part_of_day(&self, i: usize, k: usize, p: DayPart) -> Found {
+        let after = self
+            .weekday(k + 1)
+            .or_else(|| self.day_word(k + 1))
+            .filter(|f| f.kind == TimexType::Date);
+        let (day, end) = match after {
+            Some(f) => (
+                DayRef {
+                    date: f.day,
+                    partial: f.value.clone(),
+                    anchor: f.anchor,
+                },
+                f.end,
+            ),
+            None => (
+                DayRef {
+                    date: self.dct,
+                    partial: "XXXX-XX-XX".into(),
+                    anchor: relative_anchor(self.dct),
+                },
+                k + 1,
+            ),
+        };
+        let mut f = Found::new(
+            i,
+            end,
+            TimexType::Time,
+            format!("{}T{}", day.value(), p.code()),
+            day.anchor,
+        );
+        f.day = day.date;
+        f
+    }
+
     /// "the first half of 1990", "the second half", "the last half of 1989".
     fn half(&self, i: usize, j: usize, n: u8) -> Option<Found> {
         if !self.is(j + 1, W::Half) {
@@ -941,14 +1096,13 @@ impl<'a> Grammar<'a> {
         let mut e = j + 2;
         let mut year = None;
         let mut anchor = relative_anchor(self.dct);
-        if self.is(e, W::Of) {
-            if let Some(f) = self.year(e + 1).or_else(|| self.relative(e + 1)) {
-                if f.value.len() == 4 {
-                    year = f.value.parse::<i16>().ok();
-                    anchor = f.anchor;
-                    e = f.end;
-                }
-            }
+        if self.is(e, W::Of)
+            && let Some(f) = self.year(e + 1).or_else(|| self.relative(e + 1))
+            && f.value.len() == 4
+        {
+            year = f.value.parse::<i16>().ok();
+            anchor = f.anchor;
+            e = f.end;
         }
         let year = year.or(self.dct.map(|d| d.year()));
         let value = match year {
@@ -982,6 +1136,17 @@ impl<'a> Grammar<'a> {
     fn month_alone_ok(&self, i: usize, m: i8) -> bool {
         if self.has(i, UPPER) {
             return false;
+        }
+        // "the March for Life", "an August day": a name or an adjective.
+        if i > 0 && self.raw_is(i - 1, "annual") {
+            return false;
+        }
+        if i > 0 && matches!(self.w(i - 1), Some(W::The | W::A | W::An)) {
+            // "the October slaying" is a date; "the March for Life" a name.
+            let next = self.tok(i + 1);
+            return next.is_some_and(|t| {
+                t.kind == Kind::Word && !t.has(CAP) && !matches!(t.lex, Lex::W(_))
+            });
         }
         let prev_ok = i > 0
             && (matches!(
@@ -1018,6 +1183,9 @@ impl<'a> Grammar<'a> {
                         | W::Start
                 )
             ) || self.punct(i - 1, b'-'));
+        if matches!(self.lex(i), Lex::Month(_, true)) {
+            return prev_ok;
+        }
         match m {
             5 => prev_ok,
             // Sentence-initial "March" may be the verb.
@@ -1029,17 +1197,23 @@ impl<'a> Grammar<'a> {
     /// A day of the month at `i`: "6", "6th", "sixth", "twenty-first".
     fn day_number(&self, i: usize) -> Option<(i8, usize)> {
         if let Some(t) = self.num(i) {
-            if t.digits <= 2 && (1..=31).contains(&t.num) && !t.has(GROUPED) {
-                if matches!(t.suffix, Suffix::None | Suffix::Ordinal) {
-                    // Not a clock time ("July 6 10:30" is fine, "6:30" is not a day).
-                    if self.punct(i + 1, b':') && self.tight(i + 1) {
-                        return None;
-                    }
-                    if self.punct(i + 1, b'%') || self.is(i + 1, W::Percent) {
-                        return None;
-                    }
-                    return Some((t.num as i8, i + 1));
+            if t.digits <= 2
+                && (1..=31).contains(&t.num)
+                && !t.has(GROUPED)
+                && matches!(t.suffix, Suffix::None | Suffix::Ordinal)
+            {
+                // Not a clock time ("July 6 10:30" is fine, "6:30" is not a day).
+                if self.punct(i + 1, b':')
+                    && self.tight(i + 1)
+                    && self.num(i + 2).is_some()
+                    && self.tight(i + 2)
+                {
+                    return None;
                 }
+                if self.punct(i + 1, b'%') || self.is(i + 1, W::Percent) {
+                    return None;
+                }
+                return Some((t.num as i8, i + 1));
             }
             return None;
         }
@@ -1086,7 +1260,7 @@ impl<'a> Grammar<'a> {
     /// "nineteen ninety-six", "nineteen eighty", "two thousand (and) one".
     fn spoken_year(&self, i: usize) -> Option<(i16, usize)> {
         match self.lex(i) {
-            Lex::Num(c @ (18 | 19 | 20)) => {
+            Lex::Num(c @ (18..=20)) => {
                 let (rest, e) = self.word_number(i + 1)?;
                 if (10..100).contains(&rest) {
                     return Some((c as i16 * 100 + rest as i16, e));
@@ -1135,10 +1309,10 @@ impl<'a> Grammar<'a> {
         // Day Month [Year]: "6 July 2016", "6th of July".
         if let Some((day, e)) = self.day_number(j) {
             let e2 = if self.is(e, W::Of) { e + 1 } else { e };
-            if let Some((m, e3)) = self.month(e2) {
-                if self.num(j).is_some() || self.is(e, W::Of) || wd.is_some() {
-                    return self.month_day(i, m, day, e3, wd);
-                }
+            if let Some((m, e3)) = self.month(e2)
+                && (self.num(j).is_some() || self.is(e, W::Of) || wd.is_some())
+            {
+                return self.month_day(i, m, day, e3, wd);
             }
             return None;
         }
@@ -1180,10 +1354,18 @@ impl<'a> Grammar<'a> {
             };
             return Some(Found::new(i, e2, TimexType::Date, value, anchor));
         }
-        // A month alone: the nearest one the tense allows.
+        // A month alone: the nearest one the tense allows; "by"/"until" look ahead.
         let (value, year, anchor) = match self.dct {
             Some(d) => {
-                let y = resolve::month_year(d, m, self.dir(i, e));
+                let mut dir = self.dir(i, e);
+                if i > 0 && matches!(self.w(i - 1), Some(W::By | W::Until | W::Through)) {
+                    dir = Dir::Future;
+                }
+                // Past-tense reports of next month's plans ("gave it until November").
+                if dir == Dir::Past && m == d.month() % 12 + 1 {
+                    dir = Dir::Nearest;
+                }
+                let y = resolve::month_year(d, m, dir);
                 (resolve::ym(y, m), Some(y), TimexAnchor::Published)
             }
             None => (format!("XXXX-{m:02}"), None, TimexAnchor::Unresolved),
@@ -1305,10 +1487,11 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         // "the year 2000", "the year two thousand"
-        if the && matches!(self.lex(j), Lex::Unit(Unit::Year, false)) {
-            if let Some((y, e)) = self.year_number(j + 1, true) {
-                return Some(self.year_found(i, e, y));
-            }
+        if the
+            && matches!(self.lex(j), Lex::Unit(Unit::Year, false))
+            && let Some((y, e)) = self.year_number(j + 1, true)
+        {
+            return Some(self.year_found(i, e, y));
         }
         // "fiscal 1989", "fiscal year 1990", "the fiscal year"
         if self.is(j, W::Fiscal) {
@@ -1322,9 +1505,16 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        // Decades.
+        // Decades; "in his 30s" is an age.
         if let Some(t) = self.num(j) {
-            if t.suffix == Suffix::Plural && t.num % 10 == 0 {
+            let age = j > 0
+                && [
+                    "his", "her", "their", "its", "my", "your", "our", "early", "late", "mid",
+                ]
+                .iter()
+                .any(|w| self.raw_is(j - 1, w))
+                && t.digits == 2;
+            if t.suffix == Suffix::Plural && t.num % 10 == 0 && !age {
                 let value = match t.digits {
                     4 if (1000..3000).contains(&t.num) => format!("{:03}", t.num / 10),
                     2 => format!("19{}", t.num / 10),
@@ -1354,21 +1544,20 @@ impl<'a> Grammar<'a> {
             }
         }
         if self.punct(j, b'\'') {
-            if let Some(t) = self.num(j + 1) {
-                if t.suffix == Suffix::Plural
-                    && t.digits == 2
-                    && t.num % 10 == 0
-                    && self.tight(j + 1)
-                {
-                    let value = format!("19{}", t.num / 10);
-                    return Some(Found::new(
-                        i,
-                        j + 2,
-                        TimexType::Date,
-                        value,
-                        TimexAnchor::Absolute,
-                    ));
-                }
+            if let Some(t) = self.num(j + 1)
+                && t.suffix == Suffix::Plural
+                && t.digits == 2
+                && t.num % 10 == 0
+                && self.tight(j + 1)
+            {
+                let value = format!("19{}", t.num / 10);
+                return Some(Found::new(
+                    i,
+                    j + 2,
+                    TimexType::Date,
+                    value,
+                    TimexAnchor::Absolute,
+                ));
             }
             return None;
         }
@@ -1384,31 +1573,31 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        if let Lex::Ordinal(n) = self.lex(j) {
-            if matches!(self.lex(j + 1), Lex::Unit(Unit::Century, false)) && (1..=30).contains(&n) {
-                let c = n - 1;
-                return Some(Found::new(
-                    i,
-                    j + 2,
-                    TimexType::Date,
-                    format!("{c:02}"),
-                    TimexAnchor::Absolute,
-                ));
-            }
+        if let Lex::Ordinal(n) = self.lex(j)
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Century, false))
+            && (1..=30).contains(&n)
+        {
+            let c = n - 1;
+            return Some(Found::new(
+                i,
+                j + 2,
+                TimexType::Date,
+                format!("{c:02}"),
+                TimexAnchor::Absolute,
+            ));
         }
         if the {
             // "the 1988 period", "the 1988 quarter" are quarters (see `quarter`).
             return None;
         }
+        // Spoken years stand alone only in their unmistakable form.
+        if matches!(self.lex(j), Lex::Num(19 | 18)) {
+            let (y, e) = self.spoken_year(j)?;
+            return Some(self.year_found(i, e, y));
+        }
         // A bare year.
         let t = self.num(j)?;
         if t.digits != 4 || t.suffix != Suffix::None || t.has(GROUPED) {
-            // Spoken years stand alone only in their unmistakable form.
-            if let Some((y, e)) = self.spoken_year(j) {
-                if matches!(self.lex(j), Lex::Num(19 | 18)) {
-                    return Some(self.year_found(i, e, y));
-                }
-            }
             return None;
         }
         let y = t.num;
@@ -1439,10 +1628,10 @@ impl<'a> Grammar<'a> {
         if !ok {
             return None;
         }
-        if let Some(p) = prev {
-            if ["$", "#", "£", "€"].iter().any(|s| self.raw(p) == *s) || self.raw_is(p, "no") {
-                return None;
-            }
+        if let Some(p) = prev
+            && (["$", "#", "£", "€"].iter().any(|s| self.raw(p) == *s) || self.raw_is(p, "no"))
+        {
+            return None;
         }
         if self.punct(j + 1, b'%')
             || self.is(j + 1, W::Percent)
@@ -1560,6 +1749,9 @@ impl<'a> Grammar<'a> {
         };
         let dir = match dir {
             Some(d) => d,
+            // "Friday's attacks" happened; "until Tuesday" is ahead.
+            None if self.punct(e, b'\'') && self.raw_is(e + 1, "s") => Dir::Past,
+            None if i > 0 && self.is(i - 1, W::Until) => Dir::Future,
             None => self.dir(i, e),
         };
         let date = base.and_then(|b| resolve::weekday(b, wd, dir));
@@ -1768,6 +1960,19 @@ impl<'a> Grammar<'a> {
         if r != R::Bare {
             j += 1;
         }
+        // "the fiscal year", "the full year", "this fiscal year"
+        let mut r = r;
+        if matches!(self.w(j), Some(W::Fiscal | W::Full | W::Whole | W::Entire))
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+        {
+            j += 1;
+        }
+        // The latest fiscal year is the last one reported: last year.
+        if self.is(i + usize::from(the), W::Latest)
+            && matches!(self.lex(j), Lex::Unit(Unit::Year, _))
+        {
+            r = R::Last;
+        }
         let anchor = relative_anchor(self.dct);
         let dct = self.dct;
         let lex = self.lex(j);
@@ -1828,6 +2033,21 @@ impl<'a> Grammar<'a> {
                     }
                 }
             };
+            // "the week of March 6": the ISO week holding that day.
+            if r == R::Bare
+                && unit == Unit::Week
+                && self.is(e, W::Of)
+                && let Some(day) = self.date(e + 1).filter(|f| f.day.is_some())
+            {
+                let d = day.day?;
+                return Some(Found::new(
+                    i,
+                    day.end,
+                    TimexType::Date,
+                    resolve::week(d),
+                    day.anchor,
+                ));
+            }
             if r == R::Bare {
                 // "the year", "the week", "the month": the current one.
                 if !matches!(unit, Unit::Year | Unit::Week | Unit::Month) {
@@ -1836,17 +2056,8 @@ impl<'a> Grammar<'a> {
                 if unit == Unit::Year && self.spoken_year(e).is_some() {
                     return None;
                 }
-                if i > 0
-                    && matches!(self.w(i - 1), Some(W::For | W::During | W::Over))
-                    && unit == Unit::Year
-                {
-                    let f = Found::new(
-                        i,
-                        e,
-                        TimexType::Duration,
-                        "P1Y".into(),
-                        TimexAnchor::Absolute,
-                    );
+                // "the quarter/year ended Sept. 30" names the period holding that day.
+                if let Some(f) = self.period_ended(i, e, unit) {
                     return Some(f);
                 }
             }
@@ -1887,10 +2098,21 @@ impl<'a> Grammar<'a> {
                 if r == R::Bare && !the {
                     return None;
                 }
+                // "this past spring" is the last one gone by, often this year's.
+                let r = if r == R::Last && self.is(i, W::This) {
+                    R::Bare
+                } else {
+                    r
+                };
                 let value = match dct {
                     Some(d) => {
-                        let y =
-                            self.season_year(d, s, r == R::Last, r == R::Next, || self.dir(i, e));
+                        let (rel, dir) = match r {
+                            R::Last => (-1, None),
+                            R::Next => (1, None),
+                            R::Bare => (0, Some(self.dir(i, e))),
+                            _ => (0, None),
+                        };
+                        let y = Self::season_year(d, s, rel, dir);
                         format!("{y:04}-{}", s.code())
                     }
                     None => format!("XXXX-{}", s.code()),
@@ -1899,30 +2121,52 @@ impl<'a> Grammar<'a> {
                 if r == R::Bare && self.is(e, W::Of) && self.year_number(e + 1, true).is_none() {
                     return None;
                 }
-                if r == R::Bare && self.is(e, W::Of) {
-                    if let Some((y, e2)) = self.year_number(e + 1, true) {
-                        return Some(Found::new(
-                            i,
-                            e2,
-                            TimexType::Date,
-                            format!("{y:04}-{}", s.code()),
-                            TimexAnchor::Absolute,
-                        ));
-                    }
+                if r == R::Bare
+                    && self.is(e, W::Of)
+                    && let Some((y, e2)) = self.year_number(e + 1, true)
+                {
+                    return Some(Found::new(
+                        i,
+                        e2,
+                        TimexType::Date,
+                        format!("{y:04}-{}", s.code()),
+                        TimexAnchor::Absolute,
+                    ));
                 }
                 return Some(Found::new(i, e, TimexType::Date, value, anchor));
             }
-            Lex::Month(m, _) if matches!(r, R::This | R::Last | R::Next) && !the => {
+            Lex::Month(..) if matches!(r, R::This | R::Last | R::Next) && !the => {
                 let (m2, e2) = self.month(j)?;
-                let _ = m;
+                // "last Oct. 23": a date, looked for on the side the word says.
+                if let Some((day, e3)) = self.day_number(e2) {
+                    resolve::date(2000, m2, day)?;
+                    let Some(d) = dct else {
+                        return Some(Found::new(
+                            i,
+                            e3,
+                            TimexType::Date,
+                            format!("XXXX-{m2:02}-{day:02}"),
+                            TimexAnchor::Unresolved,
+                        ));
+                    };
+                    let dir = match r {
+                        R::Last => Dir::Before,
+                        R::Next => Dir::After,
+                        _ => Dir::Nearest,
+                    };
+                    let date = resolve::date(resolve::day_year(d, m2, day, dir), m2, day)?;
+                    let mut f = Found::new(i, e3, TimexType::Date, resolve::ymd(date), anchor);
+                    f.day = Some(date);
+                    return Some(f);
+                }
                 let value = match dct {
                     Some(d) => {
-                        let dir = match r {
-                            R::This => Dir::Nearest,
-                            R::Last => Dir::Before,
-                            _ => Dir::After,
+                        let y = match r {
+                            R::This => d.year(),
+                            R::Last => resolve::month_year(d, m2, Dir::Before),
+                            _ => resolve::month_year(d, m2, Dir::After),
                         };
-                        resolve::ym(resolve::month_year(d, m2, dir), m2)
+                        resolve::ym(y, m2)
                     }
                     None => format!("XXXX-{m2:02}"),
                 };
@@ -1942,39 +2186,97 @@ impl<'a> Grammar<'a> {
         None
     }
 
-    fn season_year(
-        &self,
-        d: Date,
-        s: Season,
-        last: bool,
-        next: bool,
-        dir: impl Fn() -> Dir,
-    ) -> i16 {
-        let y = d.year();
-        let m = d.month();
-        // The season holding the reference date, counted by its start year.
-        let cur_start = s.first_month();
-        let in_it = match s {
-            Season::Winter => m == 12 || m <= 2,
-            _ => (cur_start..cur_start + 3).contains(&m),
+    /// A season word alone, after "early"/"late": the nearest the tense allows.
+    fn bare_season(&self, k: usize) -> Option<Found> {
+        let Lex::Season(s) = self.lex(k) else {
+            return None;
         };
+        let value = match self.dct {
+            Some(d) => {
+                let y = Self::season_year(d, s, 0, Some(self.dir(k, k + 1)));
+                format!("{y:04}-{}", s.code())
+            }
+            None => format!("XXXX-{}", s.code()),
+        };
+        Some(Found::new(
+            k,
+            k + 1,
+            TimexType::Date,
+            value,
+            relative_anchor(self.dct),
+        ))
+    }
+
+    /// "year-end", "year end", "year's end": the year, mod END.
+    fn year_end(&self, i: usize) -> Option<Found> {
+        if !matches!(self.lex(i), Lex::Unit(Unit::Year, false)) {
+            return None;
+        }
+        let e = if self.is(i + 1, W::End) {
+            i + 2
+        } else if self.hyphen(i + 1) && self.is(i + 2, W::End) {
+            i + 3
+        } else if self.punct(i + 1, b'\'') && self.raw_is(i + 2, "s") && self.is(i + 3, W::End) {
+            i + 4
+        } else {
+            return None;
+        };
+        // "year-end results" is an adjective, still the same period.
+        let value = self
+            .dct
+            .map_or_else(|| "XXXX".to_string(), |d| resolve::year(d.year()));
+        Some(
+            Found::new(i, e, TimexType::Date, value, relative_anchor(self.dct))
+                .with_mod(Some("END")),
+        )
+    }
+
+    /// "the quarter ended Sept. 30", "the year ending June 30, 1990": the
+    /// period holding the day named (the span stops before "ended").
+    fn period_ended(&self, i: usize, e: usize, unit: Unit) -> Option<Found> {
+        if !matches!(self.w(e), Some(W::Ended | W::Ending)) {
+            return None;
+        }
+        // "the year ending tomorrow"
+        let end = self.date(e + 1).or_else(|| self.day_word(e + 1))?;
+        let day = end.day?;
+        let value = match unit {
+            Unit::Quarter => resolve::period(day, Unit::Quarter),
+            // A fiscal year named by its last day is a year's length of time.
+            Unit::Year => {
+                return Some(Found::new(
+                    i,
+                    e,
+                    TimexType::Duration,
+                    "P1Y".into(),
+                    TimexAnchor::Absolute,
+                ));
+            }
+            Unit::Month => resolve::period(day, Unit::Month),
+            _ => return None,
+        };
+        let mut f = Found::new(i, e, TimexType::Date, value, end.anchor);
+        if unit == Unit::Quarter {
+            f.quarter = Some((day.year(), resolve::quarter_of(day.month())));
+        }
+        Some(f)
+    }
+
+    /// The year of a season: "last summer" is last year's, "this summer"
+    /// this year's, a bare "the summer" the nearest the tense allows.
+    fn season_year(d: Date, s: Season, rel: i16, dir: Option<Dir>) -> i16 {
+        let (y, m) = (d.year(), d.month());
+        // Winter is counted by the year it starts in.
         let this_year = if s == Season::Winter && m <= 2 {
             y - 1
         } else {
             y
         };
-        let started = in_it || m > cur_start || (s == Season::Winter && m <= 2);
-        if last {
-            return if started && !in_it {
-                this_year
-            } else {
-                this_year - 1
-            };
-        }
-        if next {
-            return if started { this_year + 1 } else { this_year };
-        }
-        match dir() {
+        let Some(dir) = dir else {
+            return this_year + rel;
+        };
+        let started = m >= s.first_month() || (s == Season::Winter && m <= 2);
+        match dir {
             Dir::Past | Dir::Before if !started => this_year - 1,
             _ => this_year,
         }
@@ -2001,7 +2303,7 @@ impl<'a> Grammar<'a> {
         loop {
             match self.lex(j) {
                 Lex::W(W::Fiscal) => j += 1,
-                Lex::W(W::Latest | W::Same) => {
+                Lex::W(W::Latest | W::Same | W::Recent) => {
                     latest = true;
                     j += 1;
                 }
@@ -2038,17 +2340,16 @@ impl<'a> Grammar<'a> {
                 }
                 Lex::W(W::Comparable) => j += 1,
                 _ => {
-                    if let Some(t) = self.num(j) {
-                        if the
-                            && t.digits == 4
-                            && t.suffix == Suffix::None
-                            && (1900..2100).contains(&t.num)
-                        {
-                            year = Some(t.num as i16);
-                            explicit_year = true;
-                            j += 1;
-                            continue;
-                        }
+                    if let Some(t) = self.num(j)
+                        && the
+                        && t.digits == 4
+                        && t.suffix == Suffix::None
+                        && (1900..2100).contains(&t.num)
+                    {
+                        year = Some(t.num as i16);
+                        explicit_year = true;
+                        j += 1;
+                        continue;
                     }
                     break;
                 }
@@ -2066,11 +2367,12 @@ impl<'a> Grammar<'a> {
                 j += 1;
             }
             _ => {
-                if let Some(t) = self.num(j) {
-                    if t.suffix == Suffix::Ordinal && (1..=4).contains(&t.num) {
-                        ord = Some(t.num as i8);
-                        j += 1;
-                    }
+                if let Some(t) = self.num(j)
+                    && t.suffix == Suffix::Ordinal
+                    && (1..=4).contains(&t.num)
+                {
+                    ord = Some(t.num as i8);
+                    j += 1;
                 }
             }
         }
@@ -2086,6 +2388,13 @@ impl<'a> Grammar<'a> {
         let is_period = self.raw_is(j, "period");
         if is_quarter {
             e = j + 1;
+            if ord.is_none()
+                && year.is_none()
+                && year_shift == 0
+                && let Some(f) = self.period_ended(i, e, Unit::Quarter)
+            {
+                return Some(f);
+            }
         } else if is_period && ord.is_none() && (year.is_some() || year_shift != 0 || latest) && the
         {
             e = j + 1;
@@ -2151,9 +2460,9 @@ impl<'a> Grammar<'a> {
             (Some(q), None) => {
                 let y = dct.map(|d| {
                     let cur = resolve::quarter_of(d.month());
-                    let base = if q <= cur {
-                        d.year()
-                    } else if self.tense(i, e) == Tense::Future {
+                    // A quarter still to come this year is last year's, unless
+                    // the sentence looks ahead.
+                    let base = if q <= cur || self.tense(i, e) == Tense::Future {
                         d.year()
                     } else {
                         d.year() - 1
@@ -2311,9 +2620,12 @@ impl<'a> Grammar<'a> {
     /// Friday", "5 p.m. EST, Nov. 6", "1 a.m. on July 6", "4 in the morning".
     fn clock(&self, i: usize) -> Option<Found> {
         let (mut h, mut min, mut e, mut strong);
+        min = 0;
+        strong = false;
         let mut meridiem: Option<bool> = None;
         let mut midnight = false;
         match self.lex(i) {
+            Lex::W(W::Noon) if i > 0 && self.raw_is(i - 1, "high") => return None,
             Lex::W(W::Noon | W::Midday) => {
                 h = 12;
                 e = i + 1;
@@ -2424,12 +2736,12 @@ impl<'a> Grammar<'a> {
         // Zone.
         let mut offset: Option<i32> = None;
         let mut local = false;
-        if let Lex::Zone(off) = self.lex(e) {
-            if self.has(e, UPPER) || self.raw(e) == "Z" {
-                offset = Some(i32::from(off) * 60);
-                e += 1;
-                strong = true;
-            }
+        if let Lex::Zone(off) = self.lex(e)
+            && (self.has(e, UPPER) || self.raw(e) == "Z")
+        {
+            offset = Some(i32::from(off) * 60);
+            e += 1;
+            strong = true;
         }
         if offset.is_none() && self.is(e, W::Local) && self.is(e + 1, W::Time) {
             local = true;
@@ -2489,17 +2801,60 @@ impl<'a> Grammar<'a> {
         if offset.is_none() && !local && self.is(e, W::Local) && self.is(e + 1, W::Time) {
             e += 2;
         }
+        // "10:35 a.m. (0735 GMT) Friday": the day after a bracket still
+        // dates the time, though it is not part of the expression.
+        if day.is_none() {
+            let mut k = e;
+            if self.punct(k, b'(') {
+                while k < e + 8 && k < self.t.len() && !self.punct(k, b')') {
+                    k += 1;
+                }
+            }
+            // "4 in the morning (4 a.m. EDT Thursday)": the day inside.
+            if self.punct(e, b'(') {
+                for m in e + 1..k {
+                    let inside = self
+                        .date(m)
+                        .or_else(|| self.weekday(m))
+                        .filter(|f| f.end <= k);
+                    if let Some(f) =
+                        inside.filter(|f| f.kind == TimexType::Date && f.value.len() == 10)
+                    {
+                        day = Some(DayRef {
+                            date: f.day,
+                            partial: f.value.clone(),
+                            anchor: f.anchor,
+                        });
+                        break;
+                    }
+                }
+            }
+            if day.is_none() && self.punct(k, b')') {
+                let after = self
+                    .date(k + 1)
+                    .or_else(|| self.weekday(k + 1))
+                    .or_else(|| self.day_word(k + 1));
+                if let Some(f) = after.filter(|f| f.kind == TimexType::Date && f.value.len() == 10)
+                {
+                    day = Some(DayRef {
+                        date: f.day,
+                        partial: f.value.clone(),
+                        anchor: f.anchor,
+                    });
+                }
+            }
+        }
         let day = day.unwrap_or_else(|| DayRef {
             date: self.dct,
             partial: "XXXX-XX-XX".into(),
             anchor: relative_anchor(self.dct),
         });
         // No explicit zone: the place the sentence is about, if any.
-        if offset.is_none() {
-            if let (Some(zone), Some(d)) = (self.place_zone(i, e), day.date) {
-                let hh = if midnight { 23 } else { h as i8 };
-                offset = zone::offset_seconds(zone, d, hh, min as i8);
-            }
+        if offset.is_none()
+            && let (Some(zone), Some(d)) = (self.place_zone(i, e), day.date)
+        {
+            let hh = if midnight { 23 } else { h as i8 };
+            offset = zone::offset_seconds(zone, d, hh, min as i8);
         }
         let mut value = format!("{}T{:02}:{:02}", day.value(), h, min);
         if let Some(off) = offset {
@@ -2515,10 +2870,10 @@ impl<'a> Grammar<'a> {
     /// the dateline.
     pub(crate) fn place_zone(&self, s: usize, e: usize) -> Option<&'static str> {
         for k in e..(e + 4).min(self.t.len()) {
-            if matches!(self.w(k), Some(W::In | W::At)) {
-                if let Some(p) = zone::place_at(self.text, self.t, k + 1) {
-                    return Some(p.zone);
-                }
+            if matches!(self.w(k), Some(W::In | W::At))
+                && let Some(p) = zone::place_at(self.text, self.t, k + 1)
+            {
+                return Some(p.zone);
             }
         }
         let (a, b) = self.sentence_of(s);
@@ -2582,17 +2937,13 @@ impl<'a> Grammar<'a> {
             W::Daily => simple("P1D"),
             W::Weekly => simple("P1W"),
             W::Monthly => simple("P1M"),
-            W::Quarterly => simple("P3M"),
-            W::Yearly | W::Annually => {
-                if self.raw_is(i, "annual") {
-                    return None;
-                }
-                simple("P1Y")
-            }
+            // As adjectives ("its quarterly dividend") they are not annotated.
+            W::Quarterly if !self.before_noun(i) => simple("P3M"),
+            W::Yearly if !self.before_noun(i) && !self.raw_is(i, "annual") => simple("P1Y"),
             W::Hourly => simple("PT1H"),
             W::Nightly => simple("XXXX-XX-XXTNI"),
             W::Weekends => simple("XXXX-WXX-WE"),
-            W::Each | W::Every | W::Per => {
+            W::Each | W::Every => {
                 let mut j = i + 1;
                 if self.raw_is(j, "other") {
                     j += 1;
@@ -2670,12 +3021,6 @@ impl<'a> Grammar<'a> {
         match self.w(i)? {
             W::Now | W::Currently | W::Nowadays | W::Presently => mk(i + 1, "PRESENT_REF"),
             W::Recently | W::Lately => mk(i + 1, "PAST_REF"),
-            W::Recent if !matches!(self.lex(i + 1), Lex::Unit(..)) => {
-                if i > 0 && self.is(i - 1, W::The) {
-                    return None;
-                }
-                mk(i + 1, "PAST_REF")
-            }
             W::Current
                 if !matches!(self.lex(i + 1), Lex::Unit(..)) && !self.raw_is(i + 1, "account") =>
             {
@@ -2692,17 +3037,21 @@ impl<'a> Grammar<'a> {
                 W::Future => mk(i + 2, "FUTURE_REF"),
                 W::Near if self.is(i + 2, W::Future) => mk(i + 3, "FUTURE_REF"),
                 W::Near | W::Short | W::Long if self.is(i + 2, W::Term) => mk(i + 3, "FUTURE_REF"),
-                W::Moment => mk(i + 2, "PRESENT_REF"),
                 _ => None,
             },
-            W::Future if !self.has(i, CAP) || !self.boundary_before(i) => {
-                if i > 0 && (self.is(i - 1, W::The) || self.is(i - 1, W::Near)) {
-                    return None;
-                }
-                mk(i + 1, "FUTURE_REF")
-            }
             _ => None,
         }
+    }
+
+    /// Is the word at `i` used as an adjective, a noun following it?
+    fn before_noun(&self, i: usize) -> bool {
+        self.tok(i + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && matches!(t.lex, Lex::None | Lex::Unit(..))
+                && !t.has(CAP)
+                && t.tense == Tense::Unknown
+                && !self.raw(i + 1).ends_with("ly")
+        })
     }
 
     fn starts_quantity(&self, i: usize) -> bool {

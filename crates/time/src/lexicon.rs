@@ -713,10 +713,8 @@ fn build() -> Map {
 /// or "March" to the past or the next one.
 pub(crate) fn tense_cue(lower: &str) -> Tense {
     match lower {
-        "will" | "ll" | "shall" | "tomorrow" | "upcoming" | "plans" | "plan" | "planning"
-        | "scheduled" | "expects" | "expected" | "intends" | "aims" | "hopes" | "due" | "next" => {
-            Tense::Future
-        }
+        "will" | "ll" | "shall" | "would" | "tomorrow" | "upcoming" | "planning" | "scheduled"
+        | "expects" | "expected" | "intends" | "aims" | "hopes" | "due" | "next" => Tense::Future,
         "said" | "was" | "were" | "had" | "did" | "told" | "took" | "made" | "went" | "came"
         | "met" | "fell" | "rose" | "gave" | "began" | "became" | "left" | "held" | "got"
         | "found" | "saw" | "sent" | "paid" | "sold" | "bought" | "brought" | "struck"

@@ -117,3 +117,5 @@ pub fn find_timexes(text: &str, reference: &Reference) -> Vec<Timex> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod testutil;

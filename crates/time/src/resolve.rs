@@ -200,8 +200,9 @@ pub(crate) fn day_year(d: Date, m: i8, day: i8, dir: Dir) -> i16 {
                 y
             }
         }
-        Dir::Nearest if days > 200 => y - 1,
-        Dir::Nearest if days < -200 => y + 1,
+        // News looks back more often than ahead.
+        Dir::Nearest if days > 120 => y - 1,
+        Dir::Nearest if days < -240 => y + 1,
         _ => y,
     }
 }
@@ -322,7 +323,8 @@ mod tests {
         let dct = d(2015, 11, 17);
         assert_eq!(month_year(dct, 12, Dir::Future), 2015);
         assert_eq!(month_year(dct, 12, Dir::Past), 2014);
-        assert_eq!(month_year(dct, 1, Dir::Nearest), 2015);
+        assert_eq!(month_year(dct, 1, Dir::Nearest), 2016);
+        assert_eq!(month_year(dct, 8, Dir::Nearest), 2015);
         assert_eq!(month_year(dct, 11, Dir::Before), 2014);
     }
 

@@ -1,2 +1,465 @@
-//! Tests over whole sentences.
+//! Whole-sentence tests: the seed acceptance cases, one family of rules per
+//! test on news-like sentences, and property tests over arbitrary input.
+
 use super::*;
+use crate::testutil::{find, has, one};
+use dateline_core::{TimexAnchor, TimexType};
+use jiff::civil::date;
+
+const SEED_000: &str = include_str!("../../../corpus/seeds/000_1403c7a8f878f38f.txt");
+const SEED_004: &str = include_str!("../../../corpus/seeds/004_f4b8cc9cb900e3e2.txt");
+
+/// The article body of seed 004, without the navigation line and the
+/// "Related" teasers that extraction removes.
+fn seed_004_body() -> &'static str {
+    let end = SEED_004.find("Mời quý").unwrap_or(SEED_004.len());
+    &SEED_004[..end]
+}
+
+#[test]
+fn seed_000_resolves_against_its_publication_date() {
+    let found = find(SEED_000, Some(date(2015, 11, 17)));
+    has(&found, "Tuesday", "2015-11-17", None);
+    has(&found, "last week", "2015-W46", None);
+    has(&found, "Saturday", "2015-11-14", None);
+    has(&found, "Friday", "2015-11-13", None);
+    has(&found, "today", "2015-11-17", None);
+    has(&found, "mid-December", "2015-12", Some("MID"));
+    has(&found, "over four years", "P4Y", Some("MORE_THAN"));
+    has(&found, "weeks", "PXW", None);
+    has(&found, "months", "PXM", None);
+    let tuesday = one(&found, "Tuesday");
+    assert_eq!(tuesday.kind, TimexType::Date);
+    assert_eq!(tuesday.anchor, TimexAnchor::Published);
+    // Nothing else: the casualty figure and the cookie notice are not dates.
+    assert!(!found.iter().any(|t| t.text.contains("129")), "{found:#?}");
+}
+
+#[test]
+fn seed_004_times_zones_and_the_contradiction() {
+    let text = seed_004_body();
+    let reference = Reference::published(date(2016, 7, 6));
+    let found = find_timexes(text, &reference);
+    has(&found, "July 6", "2016-07-06", None);
+    has(&found, "72-hour", "PT72H", None);
+    has(&found, "72-hours", "PT72H", None);
+    has(&found, "1 a.m. on July 6", "2016-07-06T01:00+03:00", None);
+    has(&found, "2200 GMT July 6", "2016-07-06T22:00+00:00", None);
+    let issues = check_contradictions(text, &found, &reference);
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(
+        issues[0].reason,
+        "start time given as 22:00 GMT July 6 but 01:00 July 6 in Damascus is 22:00 GMT July 5"
+    );
+    let first = &text
+        .chars()
+        .skip(issues[0].first.start)
+        .take(issues[0].first.end - issues[0].first.start)
+        .collect::<String>();
+    assert_eq!(first, "1 a.m. on July 6");
+    // The teasers of the "Related" block are not in the body.
+    assert!(
+        !found.iter().any(|t| t.value.contains("06-1")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn seed_004_whole_file_does_not_trip() {
+    let found = find(SEED_004, Some(date(2016, 7, 6)));
+    // The teasers are dated too when they are left in: June 18, June 17.
+    has(&found, "June 18", "2016-06-18", None);
+}
+
+#[test]
+fn a_time_without_its_day_is_not_a_contradiction() {
+    let text =
+        "The army said it would observe a truce until midnight on Thursday (2100 GMT) in Syria.";
+    let reference = Reference::published(date(2016, 7, 6));
+    let found = find_timexes(text, &reference);
+    has(
+        &found,
+        "midnight on Thursday",
+        "2016-07-07T24:00+03:00",
+        None,
+    );
+    assert!(check_contradictions(text, &found, &reference).is_empty());
+    let text = "The truce began at 1 a.m. on July 6 in Damascus (2300 GMT).";
+    let found = find_timexes(text, &reference);
+    let issues = check_contradictions(text, &found, &reference);
+    assert_eq!(issues.len(), 1, "{found:#?}");
+    assert_eq!(
+        issues[0].reason,
+        "start time given as 23:00 GMT but 01:00 July 6 in Damascus is 22:00 GMT July 5"
+    );
+}
+
+#[test]
+fn without_a_publication_date_nothing_is_guessed() {
+    let text =
+        "Kerry said on Tuesday the truce starting July 6 would hold, after last week's talks.";
+    let found = find(text, None);
+    let tuesday = one(&found, "Tuesday");
+    assert_eq!(tuesday.value, "XXXX-WXX-2");
+    assert_eq!(tuesday.anchor, TimexAnchor::Unresolved);
+    has(&found, "July 6", "XXXX-07-06", None);
+    has(&found, "last week", "XXXX-WXX", None);
+    let text = "Clashes resumed at 1 a.m. on July 6 in Damascus, two days ago.";
+    let found = find(text, None);
+    has(&found, "1 a.m. on July 6", "XXXX-07-06T01:00", None);
+    has(&found, "two days ago", "XXXX-XX-XX", None);
+}
+
+#[test]
+fn absolute_dates() {
+    let dct = Some(date(2016, 7, 6));
+    let found = find(
+        "The accord signed on 6 July 2016 replaced the one of March 3rd, 2014, itself \
+         revised on 2013-11-02 and again on 11/20/2013; talks began in August 1998.",
+        dct,
+    );
+    has(&found, "6 July 2016", "2016-07-06", None);
+    has(&found, "March 3rd, 2014", "2014-03-03", None);
+    has(&found, "2013-11-02", "2013-11-02", None);
+    has(&found, "11/20/2013", "2013-11-20", None);
+    has(&found, "August 1998", "1998-08", None);
+    assert_eq!(one(&found, "6 July 2016").anchor, TimexAnchor::Absolute);
+    let found = find(
+        "Rebels said on Friday, Oct. 23 they had pulled back.",
+        Some(date(1998, 10, 25)),
+    );
+    has(&found, "Friday, Oct. 23", "1998-10-23", None);
+    let found = find(
+        "Elections were held in 1994 and again in nineteen ninety-six.",
+        dct,
+    );
+    has(&found, "1994", "1994", None);
+    has(&found, "nineteen ninety-six", "1996", None);
+}
+
+#[test]
+fn weekdays_follow_the_tense() {
+    let dct = Some(date(2015, 11, 17)); // a Tuesday
+    let found = find("The minister resigned on Friday.", dct);
+    has(&found, "Friday", "2015-11-13", None);
+    let found = find("The ministers will meet again on Friday.", dct);
+    has(&found, "Friday", "2015-11-20", None);
+    let found = find("Talks are set to resume Monday in Geneva.", dct);
+    has(&found, "Monday", "2015-11-23", None);
+    let found = find("Friday's attacks killed 129 people.", dct);
+    has(&found, "Friday", "2015-11-13", None);
+    let found = find(
+        "The army held the bridge until last Friday, then withdrew.",
+        dct,
+    );
+    has(&found, "last Friday", "2015-11-13", None);
+    let found = find(
+        "Fighting broke out on Saturday night near the airport.",
+        dct,
+    );
+    let night = one(&found, "Saturday night");
+    assert_eq!(
+        (night.value.as_str(), night.kind),
+        ("2015-11-14TNI", TimexType::Time)
+    );
+}
+
+#[test]
+fn relative_periods() {
+    let dct = Some(date(2015, 11, 17));
+    let found = find(
+        "Exports rose last month and this year, and are forecast to fall next year; \
+         talks were held last week and more are planned next week.",
+        dct,
+    );
+    has(&found, "last month", "2015-10", None);
+    has(&found, "this year", "2015", None);
+    has(&found, "next year", "2016", None);
+    has(&found, "last week", "2015-W46", None);
+    has(&found, "next week", "2015-W48", None);
+    let found = find(
+        "Rebels shelled the town yesterday and warned they would strike again tomorrow.",
+        dct,
+    );
+    has(&found, "yesterday", "2015-11-16", None);
+    has(&found, "tomorrow", "2015-11-18", None);
+    let found = find(
+        "The agency reported the figures two days ago, a year after the war began.",
+        dct,
+    );
+    has(&found, "two days ago", "2015-11-15", None);
+    let found = find(
+        "Earlier this month the council met; another vote is due later this year.",
+        dct,
+    );
+    has(&found, "Earlier this month", "2015-11", None);
+    has(&found, "later this year", "2015", None);
+    let found = find(
+        "Aid stopped in July last year and resumed this summer.",
+        dct,
+    );
+    has(&found, "July last year", "2014-07", None);
+    has(&found, "this summer", "2015-SU", None);
+}
+
+#[test]
+fn fuzzy_and_partial() {
+    let dct = Some(date(2016, 3, 10));
+    let found = find(
+        "Prices fell in early 2016 after peaking in the late 1990s and mid-2014; \
+         a deal is expected by the end of the year.",
+        dct,
+    );
+    has(&found, "early 2016", "2016", Some("START"));
+    has(&found, "the late 1990s", "199", Some("END"));
+    has(&found, "mid-2014", "2014", Some("MID"));
+    has(&found, "the end of the year", "2016", Some("END"));
+    let found = find(
+        "Growth slowed in the first quarter and the second half of 2015.",
+        dct,
+    );
+    has(&found, "the first quarter", "2016-Q1", None);
+    has(&found, "the second half of 2015", "2015-H2", None);
+}
+
+#[test]
+fn durations() {
+    let dct = Some(date(2015, 11, 17));
+    let found = find(
+        "The siege lasted three years; a 30-day truce, then nearly two weeks of calm, \
+         after 2 1/2 years of war and several months of talks over the past three years.",
+        dct,
+    );
+    has(&found, "three years", "P3Y", None);
+    has(&found, "30-day", "P30D", None);
+    has(&found, "nearly two weeks", "P2W", Some("LESS_THAN"));
+    has(&found, "2 1/2 years", "P2Y6M", None);
+    has(&found, "several months", "PXM", None);
+    has(&found, "the past three years", "P3Y", None);
+    assert_eq!(one(&found, "three years").kind, TimexType::Duration);
+    let found = find(
+        "Rescuers searched for 72 hours, then for half an hour more.",
+        dct,
+    );
+    has(&found, "72 hours", "PT72H", None);
+    has(&found, "half an hour", "PT30M", None);
+    // Ages are not temporal expressions.
+    let found = find(
+        "A 6-year-old boy and his 40-year-old father were freed.",
+        dct,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn times_and_zones() {
+    let dct = Some(date(2016, 7, 6));
+    let found = find(
+        "The ceasefire takes effect at noon local time in Aleppo.",
+        dct,
+    );
+    has(&found, "noon local time", "2016-07-06T12:00+03:00", None);
+    let found = find(
+        "Voting closes at 10:30 p.m. EST on Tuesday.",
+        Some(date(2016, 11, 7)),
+    );
+    has(
+        &found,
+        "10:30 p.m. EST on Tuesday",
+        "2016-11-08T22:30-05:00",
+        None,
+    );
+    let found = find(
+        "The strike hit at 0400 GMT, and a second wave followed 20 minutes later.",
+        dct,
+    );
+    has(&found, "0400 GMT", "2016-07-06T04:00+00:00", None);
+    // A dateline gives the zone when the sentence names no place.
+    let found = find(
+        "PARIS, July 6 (Reuters) - Police sealed the square at 6 a.m.",
+        dct,
+    );
+    has(&found, "6 a.m.", "2016-07-06T06:00+02:00", None);
+    // No place, no zone: no offset is made up.
+    let found = find("The meeting started at 9 a.m.", dct);
+    has(&found, "9 a.m.", "2016-07-06T09:00", None);
+    // Ratios and scores are not times.
+    let found = find("The motion passed 3:1 and the score was 2-1.", dct);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn sets() {
+    let dct = Some(date(2015, 11, 17));
+    let found = find(
+        "Inspectors visit every week, patrols run daily, the council meets each Thursday, \
+         and audits come twice a year.",
+        dct,
+    );
+    has(&found, "every week", "P1W", None);
+    has(&found, "daily", "P1D", None);
+    has(&found, "each Thursday", "XXXX-WXX-4", None);
+    has(&found, "a year", "P1Y", None);
+    assert!(found.iter().all(|t| t.kind == TimexType::Set), "{found:#?}");
+    // An adjective before its noun is not a set, nor the rate of an amount.
+    let found = find(
+        "The company raised its quarterly dividend to $1.76 a year.",
+        dct,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn ranges_give_both_ends() {
+    let dct = Some(date(2015, 11, 17));
+    let found = find(
+        "Fighting raged from Monday to Wednesday, as it did between 2011 and 2015.",
+        dct,
+    );
+    has(&found, "Monday", "2015-11-16", None);
+    has(&found, "Wednesday", "2015-11-11", None);
+    has(&found, "2011", "2011", None);
+    has(&found, "2015", "2015", None);
+}
+
+#[test]
+fn references_to_present_past_and_future() {
+    let dct = Some(date(2015, 11, 17));
+    let found = find(
+        "The border is now closed; it was recently reopened and may close again in the future. \
+         Currently, 300 people cross in the past month.",
+        dct,
+    );
+    has(&found, "now", "PRESENT_REF", None);
+    has(&found, "recently", "PAST_REF", None);
+    has(&found, "the future", "FUTURE_REF", None);
+    has(&found, "Currently", "PRESENT_REF", None);
+    has(&found, "the past month", "2015-10", None);
+}
+
+#[test]
+fn quarters_and_fiscal_periods() {
+    let dct = Some(date(1989, 10, 26));
+    let found = find(
+        "Third-quarter net rose 10% from the year-earlier quarter; in the third quarter of 1988 \
+         it fell. For fiscal 1990 the company expects growth.",
+        dct,
+    );
+    has(&found, "Third-quarter", "1989-Q3", None);
+    has(&found, "the year-earlier quarter", "1988-Q3", None);
+    has(&found, "the third quarter of 1988", "1988-Q3", None);
+    has(&found, "fiscal 1990", "1990", None);
+    let found = find(
+        "Profit fell 5% to $3 million, compared with $4 million a year ago.",
+        dct,
+    );
+    has(&found, "a year ago", "1988-Q3", None);
+    let found = find("He left the company a year ago.", dct);
+    has(&found, "a year ago", "1988", None);
+}
+
+#[test]
+fn holidays_and_seasons() {
+    let dct = Some(date(1999, 11, 20));
+    let found = find(
+        "Shops will close on Thanksgiving Day and reopen after Christmas.",
+        dct,
+    );
+    has(&found, "Thanksgiving Day", "1999-11-25", None);
+    has(&found, "Christmas", "1999-12-25", None);
+    let found = find(
+        "The offensive began last fall and stalled in the winter of 1998.",
+        dct,
+    );
+    has(&found, "last fall", "1998-FA", None);
+    has(&found, "the winter of 1998", "1998-WI", None);
+}
+
+#[test]
+fn absurd_dates_and_numbers_are_not_dates() {
+    let dct = Some(date(2016, 7, 6));
+    for text in [
+        "The talks were set for February 30.",
+        "Forecasts for the year 99999 vary.",
+        "He scored 45% in 1,999 trials costing $2016.",
+        "Mời quý độc giả theo dõi VOV.VN trên",
+        "Le cessez-le-feu entre en vigueur à minuit, selon Damas.",
+    ] {
+        let found = find(text, dct);
+        assert!(
+            found
+                .iter()
+                .all(|t| !t.value.contains("99999") && !t.text.contains("30")),
+            "{text}: {found:#?}"
+        );
+    }
+    assert!(find("The talks were set for February 30.", dct).is_empty());
+    let numbers = (0..10_000)
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let found = find(&numbers, dct);
+    // A reader accepts bare years in prose; nothing else may come of a list of numbers.
+    assert!(
+        found
+            .iter()
+            .all(|t| t.kind == TimexType::Date && t.value.len() == 4),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn expressions_at_the_edges_of_the_text() {
+    let dct = Some(date(2016, 7, 6));
+    has(&find("Yesterday", dct), "Yesterday", "2016-07-05", None);
+    has(&find("It ended in 2015", dct), "2015", "2015", None);
+    has(&find("July 6", dct), "July 6", "2016-07-06", None);
+    assert!(find("", dct).is_empty());
+    assert!(find("-", dct).is_empty());
+    assert!(find("Sept.", dct).is_empty());
+}
+
+#[test]
+fn offsets_are_characters() {
+    let text = "Über Nacht — am 6. — kämpften sie; on July 6 in Zürich, la trêve a tenu.";
+    let found = find(text, Some(date(2016, 7, 6)));
+    let t = one(&found, "July 6");
+    let slice: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+    assert_eq!(slice, "July 6");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: &str, published: Option<jiff::civil::Date>) {
+        let found = find_timexes(text, &Reference { published });
+        let chars: Vec<char> = text.chars().collect();
+        let mut last_end = 0;
+        for t in &found {
+            assert!(t.start < t.end && t.end <= chars.len(), "{t:?}");
+            assert!(t.start >= last_end, "overlap or disorder: {found:?}");
+            last_end = t.end;
+            let slice: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(slice, t.text);
+        }
+        let _ = check_contradictions(text, &found, &Reference { published });
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            check(&text, Some(jiff::civil::date(2016, 7, 6)));
+            check(&text, None);
+        }
+
+        #[test]
+        fn date_like_text_never_panics(
+            text in r"((on|last|next|the|early|mid-|\(|,|GMT|EST|in Damascus|ago|a\.m\.|p\.m\.|[0-9]{1,5}|[0-9]{1,2}:[0-9]{2}|January|Sept\.|May|Friday|week|years|quarter|third|twenty|nineteen|ninety-six|-|/|'s|\n\n) ){0,24}",
+            year in 1i16..9999,
+        ) {
+            check(&text, jiff::civil::Date::new(year, 2, 28).ok());
+            check(&text, None);
+        }
+    }
+}

@@ -56,9 +56,7 @@ pub(crate) fn place_at(text: &str, toks: &[Token], i: usize) -> Option<Place> {
     }
     let mut buf = String::new();
     let mut best = None;
-    let mut j = i;
-    for _ in 0..MAX_WORDS {
-        let Some(t) = toks.get(j) else { break };
+    for (j, t) in toks.iter().enumerate().skip(i).take(MAX_WORDS) {
         if t.kind != Kind::Word || (j > i && !t.has(crate::token::SPACE)) {
             break;
         }
@@ -77,7 +75,6 @@ pub(crate) fn place_at(text: &str, toks: &[Token], i: usize) -> Option<Place> {
                 zone,
             });
         }
-        j += 1;
     }
     best
 }

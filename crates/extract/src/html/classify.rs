@@ -85,6 +85,8 @@ const BOILERPLATE: &[(&str, BoilerplateKind)] = &[
     ("consent", BoilerplateKind::CookieNotice),
     ("gdpr", BoilerplateKind::CookieNotice),
     ("byline", BoilerplateKind::Byline),
+    ("author", BoilerplateKind::Byline),
+    ("authors", BoilerplateKind::Byline),
     ("caption", BoilerplateKind::PhotoCredit),
     ("credit", BoilerplateKind::PhotoCredit),
     ("credits", BoilerplateKind::PhotoCredit),
@@ -101,6 +103,7 @@ const BOILERPLATE: &[(&str, BoilerplateKind)] = &[
     ("visuallyhidden", BoilerplateKind::Other),
     ("screenreader", BoilerplateKind::Other),
     ("login", BoilerplateKind::Other),
+    ("print", BoilerplateKind::Other),
     ("signin", BoilerplateKind::Other),
     ("tags", BoilerplateKind::Other),
     ("taglist", BoilerplateKind::Other),
@@ -162,113 +165,228 @@ pub(crate) struct Hints {
     pub(crate) strong: bool,
 }
 
-/// Splits `s` into lowercase word tokens and calls `f` on each token and on
-/// each pair of adjacent tokens written together.
-fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
-    let mut buf = String::new();
-    let mut previous = String::new();
-    let mut last_lower = false;
-    let mut emit = |buf: &mut String, previous: &mut String| {
-        if buf.is_empty() {
+const POS: u8 = 1;
+const NEG: u8 = 2;
+const VET: u8 = 4;
+const STR: u8 = 8;
+const EMB: u8 = 16;
+
+/// Tokens that make an embedded post of a social or share name.
+const EMBED: &[&str] = &["embed", "embedded", "tweet", "twitter", "instagram"];
+
+/// Longest token that can match: tokens are packed into a `u128`.
+const MAX_TOKEN: usize = 16;
+
+/// A token of up to 16 bytes as one integer (zero-padded).
+fn pack(token: &[u8]) -> Option<u128> {
+    if token.is_empty() || token.len() > MAX_TOKEN {
+        return None;
+    }
+    let mut bytes = [0u8; MAX_TOKEN];
+    bytes[..token.len()].copy_from_slice(token);
+    Some(u128::from_be_bytes(bytes))
+}
+
+/// Every known token, sorted by its packed form, with its flags and kind.
+static TABLE: std::sync::LazyLock<Vec<(u128, u8, Option<BoilerplateKind>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut table: Vec<(u128, u8, Option<BoilerplateKind>)> = Vec::new();
+        let mut add = |token: &str, flags: u8, kind: Option<BoilerplateKind>| {
+            let Some(key) = pack(token.as_bytes()) else {
+                return;
+            };
+            match table.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(entry) => {
+                    entry.1 |= flags;
+                    entry.2 = entry.2.or(kind);
+                }
+                None => table.push((key, flags, kind)),
+            }
+        };
+        for &(token, kind) in BOILERPLATE {
+            add(token, 0, Some(kind));
+        }
+        for &token in VETO {
+            add(token, VET, None);
+        }
+        for &token in POSITIVE {
+            add(token, POS, None);
+        }
+        for &token in NEGATIVE {
+            add(token, NEG, None);
+        }
+        for &token in STRONG {
+            add(token, STR, None);
+        }
+        for &token in EMBED {
+            add(token, EMB, None);
+        }
+        table.sort_by_key(|&(key, _, _)| key);
+        table
+    });
+
+fn lookup(token: &[u8]) -> Option<(u8, Option<BoilerplateKind>)> {
+    let key = pack(token)?;
+    let table = &*TABLE;
+    let at = table.binary_search_by_key(&key, |&(k, _, _)| k).ok()?;
+    table.get(at).map(|&(_, flags, kind)| (flags, kind))
+}
+
+/// Splits one class name or id into lowercase ASCII word tokens (on
+/// punctuation and camelCase) and calls `f` on each token and on each pair
+/// of adjacent tokens written together. Bytes outside ASCII separate
+/// tokens; no listed token has them.
+fn for_each_token(name: &[u8], mut f: impl FnMut(&[u8])) {
+    let mut previous = [0u8; MAX_TOKEN];
+    let mut previous_len = 0usize;
+    let mut token = [0u8; 2 * MAX_TOKEN];
+    let mut len = 0usize;
+    let mut too_long = false;
+    let mut emit = |token: &mut [u8; 2 * MAX_TOKEN], len: &mut usize, too_long: &mut bool| {
+        if *len == 0 && !*too_long {
             return;
         }
-        f(buf);
-        if !previous.is_empty() {
-            let joined = format!("{previous}{buf}");
-            f(&joined);
-        }
-        std::mem::swap(previous, buf);
-        buf.clear();
-    };
-    for c in s.chars() {
-        if !c.is_alphanumeric() {
-            emit(&mut buf, &mut previous);
-            if c.is_whitespace() {
-                // A new class name: pairs don't span it.
-                previous.clear();
+        if *too_long {
+            previous_len = 0;
+        } else {
+            f(&token[..*len]);
+            if previous_len > 0 && previous_len + *len <= MAX_TOKEN {
+                let mut pair = [0u8; MAX_TOKEN];
+                pair[..previous_len].copy_from_slice(&previous[..previous_len]);
+                pair[previous_len..previous_len + *len].copy_from_slice(&token[..*len]);
+                f(&pair[..previous_len + *len]);
             }
+            if *len <= MAX_TOKEN {
+                previous[..*len].copy_from_slice(&token[..*len]);
+                previous_len = *len;
+            } else {
+                previous_len = 0;
+            }
+        }
+        *len = 0;
+        *too_long = false;
+    };
+    let mut last_lower = false;
+    for &c in name {
+        if !c.is_ascii_alphanumeric() {
+            emit(&mut token, &mut len, &mut too_long);
             last_lower = false;
             continue;
         }
-        if c.is_uppercase() && last_lower {
-            emit(&mut buf, &mut previous);
+        if c.is_ascii_uppercase() && last_lower {
+            emit(&mut token, &mut len, &mut too_long);
         }
-        last_lower = c.is_lowercase() || c.is_ascii_digit();
-        buf.extend(c.to_lowercase());
+        last_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if len < token.len() {
+            token[len] = c.to_ascii_lowercase();
+            len += 1;
+        } else {
+            too_long = true;
+        }
     }
-    emit(&mut buf, &mut previous);
+    emit(&mut token, &mut len, &mut too_long);
 }
 
-/// Reads the hints of an element from its tag, `class`, `id` and `role`.
+/// What one attribute (`class` or `id`) says, before the tag and role.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct AttrHints {
+    kind: Option<BoilerplateKind>,
+    positive: bool,
+    negative: bool,
+    veto: bool,
+    strong: bool,
+}
+
+/// Reads one `class` or `id` value.
 ///
 /// Each class name counts on its own: `article-related` is furniture (a
 /// furniture token inside the name), `article-content has-sidebar` is not
 /// (a content name beside a furniture name).
-pub(crate) fn hints(tag: Tag, class: Option<&str>, id: Option<&str>, role: Option<&str>) -> Hints {
-    let mut out = Hints::default();
-    let mut veto = false;
-    for attr in [class, id].into_iter().flatten() {
-        let (mut positive, mut negative) = (false, false);
-        for name in attr.split_ascii_whitespace() {
-            let mut name_kind = None;
-            let mut name_veto = false;
-            for_each_token(name, |token| {
-                if let Some(&(_, kind)) = BOILERPLATE.iter().find(|(t, _)| *t == token) {
-                    name_kind.get_or_insert(kind);
+pub(crate) fn read_attr(attr: &str) -> AttrHints {
+    let mut out = AttrHints::default();
+    for name in attr.split_ascii_whitespace() {
+        let mut name_kind = None;
+        let mut name_flags = 0u8;
+        for_each_token(name.as_bytes(), |token| {
+            if let Some((flags, kind)) = lookup(token) {
+                name_flags |= flags;
+                if name_kind.is_none() {
+                    name_kind = kind;
                 }
-                if NEGATIVE.contains(&token) {
-                    negative = true;
-                }
-                if POSITIVE.contains(&token) {
-                    positive = true;
-                }
-                if VETO.contains(&token) {
-                    name_veto = true;
-                }
-                if STRONG.contains(&token) {
-                    out.strong = true;
-                }
-            });
-            match name_kind {
-                Some(kind) => {
-                    negative = true;
-                    // The first furniture name gives the kind.
-                    out.kind.get_or_insert(kind);
-                }
-                None => veto |= name_veto,
             }
+        });
+        out.positive |= name_flags & POS != 0;
+        out.negative |= name_flags & NEG != 0;
+        out.strong |= name_flags & STR != 0;
+        // An embedded post ("social-media-embed") is quoted content,
+        // not a share bar.
+        if name_flags & EMB != 0
+            && matches!(name_kind, Some(BoilerplateKind::SocialFollow | BoilerplateKind::ShareBar))
+        {
+            name_kind = None;
         }
-        if positive {
-            out.weight += 25;
-        }
-        if negative {
-            out.weight -= 25;
+        match name_kind {
+            Some(kind) => {
+                out.negative = true;
+                // The first furniture name gives the kind.
+                out.kind = out.kind.or(Some(kind));
+            }
+            None => out.veto |= name_flags & VET != 0,
         }
     }
-    if veto || out.strong {
+    out
+}
+
+/// Reads the hints of an element from its tag, `class`, `id` and `role`.
+#[cfg(test)]
+pub(crate) fn hints(tag: Tag, class: Option<&str>, id: Option<&str>, role: Option<&str>) -> Hints {
+    let class = class.map(read_attr).unwrap_or_default();
+    let id = id.map(read_attr).unwrap_or_default();
+    combine(tag, class, id, role)
+}
+
+/// The hints of an element from its tag, its read `class` and `id`, and its `role`.
+pub(crate) fn combine(tag: Tag, class: AttrHints, id: AttrHints, role: Option<&str>) -> Hints {
+    if matches!(tag, Tag::Body | Tag::Html) {
+        return Hints::default();
+    }
+    let mut out = Hints::default();
+    for part in [class, id] {
+        if part.positive {
+            out.weight += 25;
+        }
+        if part.negative {
+            out.weight -= 25;
+        }
+        out.strong |= part.strong;
+        out.kind = out.kind.or(part.kind);
+    }
+    if class.veto || id.veto || out.strong {
         out.kind = None;
     }
     let role_kind = role.and_then(|role| {
-        role.split_ascii_whitespace()
-            .find_map(|r| match r.to_ascii_lowercase().as_str() {
-                "navigation" | "menu" | "menubar" | "search" => Some(BoilerplateKind::Navigation),
-                "contentinfo" => Some(BoilerplateKind::Legal),
-                "complementary" | "dialog" | "alertdialog" | "banner" => {
-                    Some(BoilerplateKind::Other)
-                }
-                _ => None,
-            })
+        role.split_ascii_whitespace().find_map(|r| {
+            let r = r.as_bytes();
+            if [&b"navigation"[..], b"menu", b"menubar", b"search"].iter().any(|k| r.eq_ignore_ascii_case(k)) {
+                Some(BoilerplateKind::Navigation)
+            } else if r.eq_ignore_ascii_case(b"contentinfo") {
+                Some(BoilerplateKind::Legal)
+            } else if [&b"complementary"[..], b"dialog", b"alertdialog", b"banner"]
+                .iter()
+                .any(|k| r.eq_ignore_ascii_case(k))
+            {
+                Some(BoilerplateKind::Other)
+            } else {
+                None
+            }
+        })
     });
     let tag_kind = match tag {
         Tag::Nav | Tag::Menu => Some(BoilerplateKind::Navigation),
-        Tag::Aside => Some(BoilerplateKind::Other),
-        Tag::Footer => Some(BoilerplateKind::Other),
+        Tag::Aside | Tag::Footer => Some(BoilerplateKind::Other),
         _ => None,
     };
     out.kind = out.kind.or(role_kind).or(tag_kind);
-    if matches!(tag, Tag::Body | Tag::Html) {
-        out = Hints::default();
-    }
     out
 }
 
@@ -278,18 +396,24 @@ mod tests {
 
     fn tokens(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for_each_token(s, |t| out.push(t.to_owned()));
+        for_each_token(s.as_bytes(), |t| out.push(String::from_utf8_lossy(t).into_owned()));
         out
     }
 
     #[test]
     fn tokens_split_on_punctuation_and_case() {
-        assert_eq!(
-            tokens("relatedStories"),
-            ["related", "stories", "relatedstories"]
-        );
-        assert_eq!(tokens("most-read x"), ["most", "read", "mostread", "x"]);
-        assert_eq!(tokens("a b"), ["a", "b"]);
+        assert_eq!(tokens("relatedStories"), ["related", "stories", "relatedstories"]);
+        assert_eq!(tokens("most-read_x"), ["most", "read", "mostread", "x", "readx"]);
+        assert_eq!(tokens("über-share"), ["ber", "share", "bershare"]);
+        assert_eq!(tokens("averyveryverylongtokenindeedreally-ad"), ["ad"]);
+    }
+
+    #[test]
+    fn every_listed_token_is_found() {
+        for (token, kind) in BOILERPLATE {
+            assert_eq!(lookup(token.as_bytes()).and_then(|(_, k)| k), Some(*kind), "{token}");
+        }
+        assert!(lookup(b"commentary").is_none());
     }
 
     #[test]
@@ -311,6 +435,7 @@ mod tests {
         assert_eq!(kind("article-content has-sidebar"), None);
         assert_eq!(kind("article-related"), Some(BoilerplateKind::Related));
         assert_eq!(kind("main-nav"), Some(BoilerplateKind::Navigation));
+        assert_eq!(kind("social-media-embed"), None);
     }
 
     #[test]

@@ -25,7 +25,9 @@
 
 use dateline_core::{BoilerplateKind, Removed};
 
-use super::classify::{self, Hints};
+use std::collections::HashMap;
+
+use super::classify::{self, AttrHints, Hints};
 use super::dom::{AttrName, DOCUMENT, Dom, Edge, FLAG_HIDDEN, NONE, NodeId, Tag, push_folded};
 
 /// The article text found in a page.
@@ -52,15 +54,24 @@ struct Stats {
     list_chars: u32,
     /// Characters inside headings.
     heading_chars: u32,
-    /// Characters whose nearest block ancestor is this element.
-    own_chars: u32,
-    own_commas: u32,
+    /// Characters inside quotations (`blockquote`: quotes, embedded posts).
+    quote_chars: u32,
+    /// Links (`a` elements).
+    anchors: u32,
+    /// Readability paragraph score of this element's own runs of text
+    /// (text whose nearest block ancestor it is, split at child blocks and
+    /// line breaks).
+    own_score: f32,
+    /// How many of those runs are long enough to count.
+    own_runs: u32,
+    /// Characters in runs long enough to count and not mostly links.
+    prose: u32,
     p: u32,
     img: u32,
     li: u32,
     input: u32,
     embed: u32,
-    /// Descendant blocks that hold text.
+    /// Runs of text long enough to count, here and below.
     text_blocks: u32,
     /// The subtree holds an element that names itself the article body.
     strong: bool,
@@ -73,13 +84,35 @@ impl Stats {
         self.commas += child.commas;
         self.list_chars += child.list_chars;
         self.heading_chars += child.heading_chars;
+        self.quote_chars += child.quote_chars;
+        self.anchors += child.anchors;
         self.p += child.p;
         self.img += child.img;
         self.li += child.li;
         self.input += child.input;
         self.embed += child.embed;
         self.text_blocks += child.text_blocks;
+        self.prose += child.prose;
         self.strong |= child.strong;
+    }
+
+    /// Takes out the counts of a subtree that is cut (`own_*` belong to
+    /// the subtree's root alone and are untouched).
+    fn sub(&mut self, child: &Stats) {
+        self.chars -= child.chars.min(self.chars);
+        self.link_chars -= child.link_chars.min(self.link_chars);
+        self.commas -= child.commas.min(self.commas);
+        self.list_chars -= child.list_chars.min(self.list_chars);
+        self.heading_chars -= child.heading_chars.min(self.heading_chars);
+        self.quote_chars -= child.quote_chars.min(self.quote_chars);
+        self.anchors -= child.anchors.min(self.anchors);
+        self.p -= child.p.min(self.p);
+        self.img -= child.img.min(self.img);
+        self.li -= child.li.min(self.li);
+        self.input -= child.input.min(self.input);
+        self.embed -= child.embed.min(self.embed);
+        self.text_blocks -= child.text_blocks.min(self.text_blocks);
+        self.prose -= child.prose.min(self.prose);
     }
 
     fn link_density(&self) -> f32 {
@@ -196,6 +229,7 @@ impl<'a> Extractor<'a> {
     /// Step 1: tags, hidden elements and class hints.
     fn mark(&mut self, root: NodeId) {
         let dom = self.dom;
+        let mut classes: HashMap<&str, AttrHints> = HashMap::new();
         let mut walk = dom.traverse(root);
         while let Some(edge) = walk.next() {
             let Edge::Open(n) = edge else { continue };
@@ -210,12 +244,13 @@ impl<'a> Extractor<'a> {
                 walk.skip_children();
                 continue;
             }
-            let mut hints = classify::hints(
-                tag,
-                dom.attr(n, AttrName::Class),
-                dom.attr(n, AttrName::Id),
-                dom.attr(n, AttrName::Role),
-            );
+            let class = match dom.attr(n, AttrName::Class) {
+                // Class lists repeat a lot in a page; read each once.
+                Some(class) => *classes.entry(class).or_insert_with(|| classify::read_attr(class)),
+                None => AttrHints::default(),
+            };
+            let id = dom.attr(n, AttrName::Id).map(classify::read_attr).unwrap_or_default();
+            let mut hints = classify::combine(tag, class, id, dom.attr(n, AttrName::Role));
             if dom.attr(n, AttrName::Itemprop).is_some_and(|p| {
                 p.split_ascii_whitespace()
                     .any(|t| t == "articleBody" || t == "text")
@@ -233,8 +268,29 @@ impl<'a> Extractor<'a> {
 
     /// Sums text statistics bottom-up over what is not out.
     fn compute_stats(&mut self, root: NodeId) {
+        /// The text run being read in an open block.
+        struct Run {
+            block: NodeId,
+            chars: u32,
+            commas: u32,
+            links: u32,
+        }
+        fn end_run(run: &mut Run, stats: &mut [Stats]) {
+            if run.chars >= MIN_BLOCK_CHARS {
+                let s = &mut stats[run.block as usize];
+                s.own_score += 1.0 + run.commas as f32 + (run.chars as f32 / 85.0).floor().min(3.0);
+                s.own_runs += 1;
+                if run.links * 2 < run.chars {
+                    s.prose += run.chars - run.links;
+                }
+            }
+            run.chars = 0;
+            run.commas = 0;
+            run.links = 0;
+        }
         let dom = self.dom;
-        let mut blocks: Vec<NodeId> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
+        let mut in_link = 0u32;
         let mut walk = dom.traverse(root);
         while let Some(edge) = walk.next() {
             match edge {
@@ -250,24 +306,50 @@ impl<'a> Extractor<'a> {
                         let s = &mut self.stats[n as usize];
                         s.chars = chars;
                         s.commas = commas;
-                        if let Some(&block) = blocks.last() {
-                            let b = &mut self.stats[block as usize];
-                            b.own_chars += chars;
-                            b.own_commas += commas;
+                        if let Some(run) = runs.last_mut() {
+                            run.chars += chars;
+                            run.commas += commas;
+                            if in_link > 0 {
+                                run.links += chars;
+                            }
                         }
                     } else if is_scoring_block(tag) {
-                        blocks.push(n);
+                        if let Some(run) = runs.last_mut() {
+                            end_run(run, &mut self.stats);
+                        }
+                        runs.push(Run {
+                            block: n,
+                            chars: 0,
+                            commas: 0,
+                            links: 0,
+                        });
+                    } else if tag == Tag::Br {
+                        if let Some(run) = runs.last_mut()
+                            && dom.tag(run.block) != Tag::P
+                        {
+                            end_run(run, &mut self.stats);
+                        }
+                    } else if tag == Tag::A {
+                        in_link += 1;
                     }
                 }
                 Edge::Close(n) => {
                     let tag = dom.tag(n);
                     if !self.out(n) {
                         if tag != Tag::Text && is_scoring_block(tag) {
-                            blocks.pop();
+                            if let Some(mut run) = runs.pop() {
+                                end_run(&mut run, &mut self.stats);
+                            }
+                        } else if tag == Tag::A {
+                            in_link = in_link.saturating_sub(1);
                         }
                         let s = &mut self.stats[n as usize];
                         match tag {
-                            Tag::A => s.link_chars = s.chars,
+                            Tag::A => {
+                                s.link_chars = s.chars;
+                                s.anchors += 1;
+                            }
+                            Tag::Blockquote => s.quote_chars = s.chars,
                             Tag::Ul | Tag::Ol => s.list_chars = s.chars,
                             t if t.is_heading() => s.heading_chars = s.chars,
                             Tag::P => s.p += 1,
@@ -275,13 +357,10 @@ impl<'a> Extractor<'a> {
                             Tag::Li => s.li += 1,
                             _ => {}
                         }
-                        if s.own_chars >= MIN_BLOCK_CHARS {
-                            s.text_blocks += 1;
-                        }
+                        s.text_blocks += s.own_runs;
                         s.strong |= self.hints[n as usize].strong;
                     }
-                    let tag_in =
-                        matches!(tag, Tag::Input | Tag::Select | Tag::Textarea | Tag::Button);
+                    let tag_in = matches!(tag, Tag::Input | Tag::Select | Tag::Textarea | Tag::Button);
                     let tag_embed = matches!(tag, Tag::Iframe | Tag::Object | Tag::Embed);
                     let parent = dom.parent(n);
                     if n != root && parent != NONE {
@@ -296,10 +375,12 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Step 2: cuts furniture, unless it holds the article.
+    /// Step 2: cuts furniture, unless it holds the article, and takes it
+    /// out of the statistics.
     fn cut_furniture(&mut self, root: NodeId) {
         let dom = self.dom;
-        let total = self.stats[root as usize].chars.max(1);
+        let total = self.stats[root as usize].prose.max(1);
+        let mut cut = Vec::new();
         let mut walk = dom.traverse(root);
         while let Some(edge) = walk.next() {
             let Edge::Open(n) = edge else { continue };
@@ -311,14 +392,25 @@ impl<'a> Extractor<'a> {
                 continue;
             };
             let s = &self.stats[n as usize];
+            // Most of the page's prose: a wrapper with a misleading name.
             let holds_article = s.strong
-                || (kind != BoilerplateKind::Comments
-                    && s.chars * 2 > total
-                    && s.link_density() < 0.5
-                    && s.text_blocks >= 3);
+                || (kind != BoilerplateKind::Comments && s.prose * 2 > total && s.text_blocks >= 2);
             if !holds_article {
                 self.cut[n as usize] = true;
+                cut.push(n);
                 walk.skip_children();
+            }
+        }
+        // Take the cut subtrees out of their ancestors' counts.
+        for n in cut {
+            let child = self.stats[n as usize];
+            let mut a = dom.parent(n);
+            while a != NONE {
+                self.stats[a as usize].sub(&child);
+                if a == root {
+                    break;
+                }
+                a = dom.parent(a);
             }
         }
     }
@@ -364,12 +456,12 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let s = self.stats[n as usize];
-            if s.own_chars < MIN_BLOCK_CHARS {
+            if s.own_runs == 0 {
                 continue;
             }
-            let content = 1.0 + s.own_commas as f32 + (s.own_chars as f32 / 85.0).floor().min(3.0);
-            // A block that also holds other text blocks is itself the
-            // container of its loose text.
+            let content = s.own_score;
+            // A block with several runs of text, or text beside text
+            // blocks, is itself the container of its loose text.
             let mixed = s.text_blocks > 1;
             let mut ancestor = if mixed { n } else { dom.parent(n) };
             let mut level = 0u32;
@@ -379,7 +471,7 @@ impl<'a> Extractor<'a> {
                 }
                 if !self.candidate[ancestor as usize] {
                     self.candidate[ancestor as usize] = true;
-                    self.score[ancestor as usize] = self.initial_score(ancestor);
+                    self.score[ancestor as usize] = 0.0;
                     scored.push(ancestor);
                 }
                 let divider = match level {
@@ -396,8 +488,12 @@ impl<'a> Extractor<'a> {
             }
         }
         for &n in &scored {
+            // Tag and class priors count, but never more than the text
+            // itself: a byline in `article-meta` must not beat the body.
+            let content = self.score[n as usize];
+            let prior = self.initial_score(n).clamp(-0.5 * content, content);
             let density = self.stats[n as usize].link_density();
-            self.score[n as usize] *= 1.0 - density;
+            self.score[n as usize] = (content + prior) * (1.0 - density);
         }
         let mut ranked: Vec<NodeId> = scored;
         ranked.sort_by(|&a, &b| self.score[b as usize].total_cmp(&self.score[a as usize]));
@@ -444,12 +540,45 @@ impl<'a> Extractor<'a> {
             if s < threshold {
                 break;
             }
-            if s > last {
+            if s > last && s > self.score[top as usize] {
                 top = parent;
                 break;
             }
             last = s;
             parent = dom.parent(parent);
+        }
+        // An article split into sections under different wrappers: take
+        // the common ancestor of the top and any other strong, non-link
+        // candidate, as long as that ancestor is still mostly prose.
+        let mut on_top_path = vec![false; dom.len()];
+        let mut a = top;
+        while a != NONE {
+            on_top_path[a as usize] = true;
+            a = dom.parent(a);
+        }
+        for &alt in ranked.iter().skip(1).take(10) {
+            if self.score[alt as usize] < top_score * 0.4 {
+                break;
+            }
+            if on_top_path[alt as usize] || dom.contains(alt, top) || self.stats[alt as usize].link_density() > 0.25 {
+                continue;
+            }
+            let mut lca = alt;
+            while lca != NONE && !on_top_path[lca as usize] {
+                lca = dom.parent(lca);
+            }
+            if lca == NONE || lca == DOCUMENT || lca == top {
+                continue;
+            }
+            let s = self.stats[lca as usize];
+            if s.prose * 3 >= s.chars * 2 && s.link_density() < 0.25 {
+                top = lca;
+                let mut a = top;
+                while a != NONE {
+                    on_top_path[a as usize] = true;
+                    a = dom.parent(a);
+                }
+            }
         }
         // An only child says no more than its parent.
         loop {
@@ -537,7 +666,6 @@ impl<'a> Extractor<'a> {
                 | Tag::Aside
                 | Tag::Center
                 | Tag::Details
-                | Tag::Other
         ) {
             return false;
         }
@@ -546,6 +674,10 @@ impl<'a> Extractor<'a> {
             return s.img == 0;
         }
         if tag == Tag::Table && self.is_data_table(n) {
+            return false;
+        }
+        // Quotations, embedded posts included, are the article's.
+        if s.quote_chars * 2 > s.chars {
             return false;
         }
         let weight = self.hints[n as usize].weight;
@@ -565,6 +697,11 @@ impl<'a> Extractor<'a> {
         let density = s.link_density();
         let heading_density = s.heading_chars as f32 / s.chars as f32;
         let p = s.p + s.text_blocks;
+        // A list of linked headlines, or of three or more links and
+        // nothing else, is a list of teasers.
+        if is_list && density > 0.9 && (s.heading_chars * 2 > s.chars || s.li >= 3) {
+            return true;
+        }
         (s.img > 1 && (p as f32) / (s.img as f32) < 0.5 && !self.in_figure(n))
             || (s.input > p / 3)
             || (!is_list
@@ -574,9 +711,45 @@ impl<'a> Extractor<'a> {
                 && density > 0.0)
             || (!is_list && weight < 25 && density > 0.2)
             || (weight >= 25 && density > 0.5)
-            || (is_list && density > 0.5)
             || (s.embed == 1 && s.chars < 65)
             || s.embed > 1
+    }
+
+    /// An inline cluster of links, such as a hover card with a photo and
+    /// headlines about a person named in the text.
+    fn is_link_card(&self, n: NodeId) -> bool {
+        let s = self.stats[n as usize];
+        let density = s.link_density();
+        (s.anchors >= 2 && s.img >= 1 && density >= 0.9) || (s.anchors >= 4 && density >= 0.95)
+    }
+
+    /// A short line right after an image, alone with it in a wrapper and
+    /// not written as a sentence: the image's caption or credit (when the
+    /// page doesn't say `figcaption`).
+    fn is_caption(&self, n: NodeId) -> bool {
+        let dom = self.dom;
+        let s = self.stats[n as usize];
+        if s.chars == 0 || s.chars > 200 || s.text_blocks > 1 {
+            return false;
+        }
+        let parent = dom.parent(n);
+        if parent == NONE || self.stats[parent as usize].chars != s.chars {
+            return false;
+        }
+        let mut previous = dom.node(n).prev;
+        while previous != NONE
+            && (dom.tag(previous) == Tag::Br
+                || (dom.tag(previous) == Tag::Text && dom.text(previous).trim().is_empty()))
+        {
+            previous = dom.node(previous).prev;
+        }
+        if previous == NONE {
+            return false;
+        }
+        let p = self.stats[previous as usize];
+        let image = matches!(dom.tag(previous), Tag::Img | Tag::Picture | Tag::Figure)
+            || (p.img > 0 && p.chars == 0);
+        image && !ends_sentence(&dom.text_content(n))
     }
 
     fn in_figure(&self, mut n: NodeId) -> bool {
@@ -613,6 +786,7 @@ impl<'a> Extractor<'a> {
     fn write(&self, roots: &[NodeId], out: &mut Content) {
         let dom = self.dom;
         let title_key = self.title.map(comparable).unwrap_or_default();
+        let first_paragraph = out.paragraphs.len();
         let mut current = String::new();
         for &root in roots {
             let mut walk = dom.traverse(root);
@@ -634,7 +808,16 @@ impl<'a> Extractor<'a> {
                             continue;
                         }
                         let drop = match tag {
-                            Tag::H1 | Tag::Figcaption | Tag::Caption => true,
+                            Tag::Figcaption | Tag::Caption => true,
+                            // The headline, before the body or restating the title.
+                            Tag::H1 => {
+                                out.paragraphs.len() == first_paragraph
+                                    || is_title(&dom.text_content(n), &title_key)
+                            }
+                            Tag::Span | Tag::Inline | Tag::Font | Tag::Other => {
+                                self.is_link_card(n) || self.is_caption(n)
+                            }
+                            Tag::P | Tag::Div | Tag::Center => self.is_caption(n) || (n != root && self.clean_out(n, tag)),
                             t if t.is_heading() => {
                                 self.hints[n as usize].weight < 0
                                     || (!title_key.is_empty()
@@ -647,11 +830,11 @@ impl<'a> Extractor<'a> {
                             continue;
                         }
                         if tag == Tag::Br {
-                            flush(&mut current, &mut out.paragraphs);
+                            flush(&mut current, &mut out.paragraphs, &title_key);
                         } else if tag == Tag::Td || tag == Tag::Th {
                             push_space(&mut current);
                         } else if tag.is_block() {
-                            flush(&mut current, &mut out.paragraphs);
+                            flush(&mut current, &mut out.paragraphs, &title_key);
                         }
                     }
                     Edge::Close(n) => {
@@ -659,12 +842,12 @@ impl<'a> Extractor<'a> {
                         if tag == Tag::Td || tag == Tag::Th {
                             push_space(&mut current);
                         } else if tag != Tag::Text && tag.is_block() {
-                            flush(&mut current, &mut out.paragraphs);
+                            flush(&mut current, &mut out.paragraphs, &title_key);
                         }
                     }
                 }
             }
-            flush(&mut current, &mut out.paragraphs);
+            flush(&mut current, &mut out.paragraphs, &title_key);
         }
     }
 
@@ -703,12 +886,28 @@ fn push_space(out: &mut String) {
     }
 }
 
-fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
+fn flush(current: &mut String, paragraphs: &mut Vec<String>, title_key: &str) {
     let trimmed = current.trim();
-    if !trimmed.is_empty() {
+    if !trimmed.is_empty() && !is_title(trimmed, title_key) {
         paragraphs.push(trimmed.to_owned());
     }
     current.clear();
+}
+
+/// Whether `text` is the headline again (maybe with a kicker or a site
+/// name around it).
+fn is_title(text: &str, title_key: &str) -> bool {
+    // Cheap length bounds first: this runs on every paragraph.
+    if title_key.is_empty() || text.len() * 2 < title_key.len() || text.len() > title_key.len() * 4 + 64 {
+        return false;
+    }
+    let key = comparable(text);
+    if key.is_empty() {
+        return false;
+    }
+    key == title_key
+        || (key.len() >= title_key.len() && key.len() * 4 <= title_key.len() * 5 && key.contains(title_key))
+        || (key.len() <= title_key.len() && key.len() * 5 >= title_key.len() * 4 && title_key.contains(&key))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -732,7 +931,6 @@ pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
     ex.mark(root);
     ex.compute_stats(root);
     ex.cut_furniture(root);
-    ex.compute_stats(root);
     let top = ex.score(root);
     let roots = ex.with_siblings(top, root);
     let mut content = Content::default();
@@ -811,7 +1009,6 @@ mod debug {
                 );
             }
         }
-        ex.compute_stats(root);
         let top = ex.score(root);
         let mut ranked: Vec<NodeId> = (0..dom.len() as u32)
             .filter(|&n| ex.candidate[n as usize])

@@ -260,10 +260,13 @@ impl Tag {
     }
 
     /// Whether the element starts a new line of text when rendered.
+    /// Unknown (custom) elements count as inline: most wrap a word or an
+    /// image, and blocks inside them still break lines.
     pub(crate) fn is_block(self) -> bool {
         !matches!(
             self,
             Tag::Text
+                | Tag::Other
                 | Tag::Span
                 | Tag::A
                 | Tag::Inline

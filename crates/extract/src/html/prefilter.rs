@@ -105,7 +105,22 @@ pub(crate) fn strip(html: &str) -> Cow<'_, str> {
                 match kind {
                     None => open_end,
                     Some(Raw::Rest) => break,
-                    Some(Raw::Keep) => raw_end(b, open_end, name),
+                    Some(Raw::Keep) => {
+                        let end = raw_end(b, open_end, name);
+                        match (end == b.len()).then(|| next_tag(b, open_end)).flatten() {
+                            // An unterminated <title> would swallow the
+                            // whole page (as it does in browsers): close it
+                            // where the markup starts again.
+                            Some(tag) => {
+                                flush(&mut out, html, &mut copied, tag, tag);
+                                out.push_str("</");
+                                out.push_str(&html[lt + 1..name_end]);
+                                out.push('>');
+                                tag
+                            }
+                            None => end,
+                        }
+                    }
                     Some(kind) => {
                         let content_end = if kind == Raw::Script {
                             script_end(b, open_end)
@@ -143,35 +158,40 @@ fn flush(out: &mut String, html: &str, copied: &mut usize, skip_from: usize, ski
 /// `<input>` in tables, `encoding` of MathML annotations). Only `<link>` and
 /// `<base>` keep their `href`.
 fn keep_attr(b: &[u8], attr: &AttrSpan, link: bool) -> bool {
-    const KEEP: &[&[u8]] = &[
-        b"id",
-        b"class",
-        b"role",
-        b"itemprop",
-        b"itemtype",
-        b"property",
-        b"name",
-        b"content",
-        b"rel",
-        b"datetime",
-        b"lang",
-        b"charset",
-        b"http-equiv",
-        b"type",
-        b"hidden",
-        b"aria-hidden",
-        b"style",
-        b"encoding",
-    ];
     let name = &b[attr.name..attr.name_end];
-    KEEP.iter().any(|k| k.eq_ignore_ascii_case(name))
-        || (link && name.eq_ignore_ascii_case(b"href"))
+    let mut lower = [0u8; 11];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (to, from) in buf.iter_mut().zip(name) {
+        *to = from.to_ascii_lowercase();
+    }
+    match &*buf {
+        b"id" | b"class" | b"role" | b"itemprop" | b"itemtype" | b"property" | b"name" | b"content"
+        | b"rel" | b"datetime" | b"lang" | b"charset" | b"http-equiv" | b"type" | b"hidden"
+        | b"aria-hidden" | b"style" | b"encoding" => true,
+        b"href" => link,
+        _ => false,
+    }
 }
 
 fn is_json_ld(open_tag: &[u8]) -> bool {
     open_tag
         .windows(7)
         .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+}
+
+/// The first `<` at or after `from` that starts a tag, comment or doctype.
+fn next_tag(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', b.get(i..).unwrap_or_default()) {
+        let lt = i + off;
+        if b.get(lt + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!') {
+            return Some(lt);
+        }
+        i = lt + 1;
+    }
+    None
 }
 
 fn find_gt(b: &[u8], from: usize) -> usize {
@@ -447,6 +467,15 @@ mod tests {
         assert_eq!(strip("<p id = 'a' x y=\"1\">"), "<p id = 'a'>");
         // An unfinished tag is left for the parser.
         assert_eq!(strip("<p x=\"1"), "<p x=\"1");
+    }
+
+    #[test]
+    fn closes_an_unterminated_title() {
+        assert_eq!(
+            strip("<title>Storm closes pass\n<meta name=date content=x></head><p>Body"),
+            "<title>Storm closes pass\n</title><meta name=date content=x></head><p>Body"
+        );
+        assert_eq!(strip("<title>a < b, plain"), "<title>a < b, plain");
     }
 
     #[test]
