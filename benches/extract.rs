@@ -22,10 +22,10 @@ fn files(dir: &Path, wanted: &dyn Fn(&Path) -> bool) -> Vec<(PathBuf, String)> {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if wanted(&path) {
-                if let Ok(bytes) = std::fs::read(&path) {
-                    found.push((path, String::from_utf8_lossy(&bytes).into_owned()));
-                }
+            } else if wanted(&path)
+                && let Ok(bytes) = std::fs::read(&path)
+            {
+                found.push((path, String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
     }

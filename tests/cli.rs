@@ -312,14 +312,25 @@ fn extract_resolves_the_seed_times_and_reports_the_gmt_contradiction() {
     };
     assert_eq!(value_of("July 6").as_deref(), Some("2016-07-06"));
     assert_eq!(value_of("72-hour").as_deref(), Some("PT72H"));
-    assert_eq!(value_of("1 a.m. on July 6").as_deref(), Some("2016-07-06T01:00+03:00"));
+    assert_eq!(
+        value_of("1 a.m. on July 6").as_deref(),
+        Some("2016-07-06T01:00+03:00")
+    );
     let issues = doc["issues"].as_array().expect("issues");
     assert_eq!(issues.len(), 1, "{issues:?}");
-    assert!(issues[0]["reason"].as_str().expect("reason").contains("22:00 GMT July 5"));
+    assert!(
+        issues[0]["reason"]
+            .as_str()
+            .expect("reason")
+            .contains("22:00 GMT July 5")
+    );
     // Offsets are character offsets into `text`.
     let text: Vec<char> = doc["text"].as_str().expect("text").chars().collect();
     for timex in doc["timexes"].as_array().expect("timexes") {
-        let (start, end) = (timex["start"].as_u64().expect("start"), timex["end"].as_u64().expect("end"));
+        let (start, end) = (
+            timex["start"].as_u64().expect("start"),
+            timex["end"].as_u64().expect("end"),
+        );
         let slice: String = text[start as usize..end as usize].iter().collect();
         assert_eq!(slice, timex["text"].as_str().expect("text"));
     }
@@ -340,17 +351,27 @@ fn annotate_as_is_keeps_offsets_and_record_ids() {
         r#"{"id":"nodate","text":"The truce began on July 6."}"#,
         "\n",
     );
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), jsonl.as_bytes()).expect("writes");
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), jsonl.as_bytes())
+        .expect("writes");
     let output = child.wait_with_output().expect("finishes");
     assert!(output.status.success(), "{}", stderr(&output));
     let docs = documents(&output);
     assert_eq!(docs[0]["id"], "wsj_0001");
-    assert_eq!(docs[0]["text"], "  Kerry spoke on Tuesday about last week's attacks.");
+    assert_eq!(
+        docs[0]["text"],
+        "  Kerry spoke on Tuesday about last week's attacks."
+    );
     let timexes = docs[0]["timexes"].as_array().expect("timexes");
-    let tuesday = timexes.iter().find(|t| t["text"] == "Tuesday").expect("Tuesday found");
+    let tuesday = timexes
+        .iter()
+        .find(|t| t["text"] == "Tuesday")
+        .expect("Tuesday found");
     assert_eq!(tuesday["start"], 17);
     assert_eq!(tuesday["value"], "2015-11-17");
-    assert!(timexes.iter().any(|t| t["value"] == "2015-W46"), "{timexes:?}");
+    assert!(
+        timexes.iter().any(|t| t["value"] == "2015-W46"),
+        "{timexes:?}"
+    );
     assert_eq!(docs[1]["id"], "nodate");
     assert_eq!(docs[1]["published_from"], "none");
     assert_eq!(docs[1]["timexes"][0]["value"], "XXXX-07-06");

@@ -131,6 +131,11 @@ pub(crate) enum EvalTask {
         /// One or more gold files; each is scored on its own.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Score these predictions (JSON lines `{doc_id, timexes: [{start,
+        /// end, text, type, value}]}`, e.g. a peer tool's output) instead of
+        /// running dateline; needs exactly one gold file.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
         /// Print the reports as JSON instead of tables.
         #[arg(long)]
         json: bool,

@@ -1,29 +1,49 @@
 //! `dateline eval`: scores against gold data sets.
 
+use std::io::Write;
+
 use anyhow::Context;
 
 use crate::Status;
 use crate::args::{EvalArgs, EvalTask};
 
 pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
+    let mut out = std::io::stdout().lock();
     match args.task {
         EvalTask::Extraction { dir, json } => {
             let report = dateline_eval::extraction::evaluate(&dir)
                 .with_context(|| format!("evaluating extraction on {}", dir.display()))?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
             } else {
-                print!("{report}");
+                write!(out, "{report}")?;
             }
         }
-        EvalTask::Timex { files, json } => {
+        EvalTask::Timex {
+            files,
+            json,
+            predictions,
+        } => {
+            if predictions.is_some() && files.len() != 1 {
+                anyhow::bail!(
+                    "--predictions scores one gold file; {} were given",
+                    files.len()
+                );
+            }
             for file in files {
-                let report = dateline_eval::timex::evaluate(&file)
-                    .with_context(|| format!("evaluating temporal expressions on {}", file.display()))?;
+                let report = match &predictions {
+                    Some(predicted) => dateline_eval::timex::evaluate_predictions(&file, predicted)
+                        .with_context(|| {
+                            format!("scoring {} against {}", predicted.display(), file.display())
+                        })?,
+                    None => dateline_eval::timex::evaluate(&file).with_context(|| {
+                        format!("evaluating temporal expressions on {}", file.display())
+                    })?,
+                };
                 if json {
-                    println!("{}", serde_json::to_string(&report)?);
+                    writeln!(out, "{}", serde_json::to_string(&report)?)?;
                 } else {
-                    println!("{report}");
+                    writeln!(out, "{report}")?;
                 }
             }
         }

@@ -29,8 +29,10 @@ fn write_documents(args: ExtractArgs, as_is: bool) -> anyhow::Result<Status> {
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let settings = pipeline::Settings {
-        extract: dateline_extract::Options { default_published: args.input.published },
-        as_is: as_is,
+        extract: dateline_extract::Options {
+            default_published: args.input.published,
+        },
+        as_is,
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());

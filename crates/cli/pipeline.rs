@@ -108,7 +108,10 @@ fn process_record(record: dateline_ingest::Result<Record>, settings: &Settings) 
         }
     };
     annotate(&mut doc);
-    Outcome::Document { doc: Box::new(doc), warnings }
+    Outcome::Document {
+        doc: Box::new(doc),
+        warnings,
+    }
 }
 
 /// A document whose body is the record's content exactly, and whose id is the
@@ -125,19 +128,27 @@ fn as_is_document(
     }
     doc.source.url.clone_from(&record.url);
     doc.published = published.or(options.default_published);
-    doc.published_from =
-        if doc.published.is_some() { PublishedFrom::Argument } else { PublishedFrom::None };
+    doc.published_from = if doc.published.is_some() {
+        PublishedFrom::Argument
+    } else {
+        PublishedFrom::None
+    };
     doc
 }
 
 /// The annotation stages: temporal expressions resolved against the
 /// publication date, and the contradictions between them.
 fn annotate(doc: &mut Document) {
-    let reference = dateline_time::Reference { published: doc.published };
+    let reference = dateline_time::Reference {
+        published: doc.published,
+    };
     doc.timexes = dateline_time::find_timexes(&doc.text, &reference);
     doc.issues = dateline_time::check_contradictions(&doc.text, &doc.timexes, &reference)
         .into_iter()
-        .map(|issue| DocumentIssue { spans: vec![issue.first, issue.second], reason: issue.reason })
+        .map(|issue| DocumentIssue {
+            spans: vec![issue.first, issue.second],
+            reason: issue.reason,
+        })
         .collect();
 }
 

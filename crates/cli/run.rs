@@ -28,7 +28,9 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let settings = pipeline::Settings {
-        extract: dateline_extract::Options { default_published: args.input.published },
+        extract: dateline_extract::Options {
+            default_published: args.input.published,
+        },
         as_is: false,
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
@@ -71,7 +73,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     progress.finish_and_clear();
 
     let summary = store.summary()?;
-    print_summary(&args, &tally, &summary);
+    print_summary(&mut std::io::stdout().lock(), &args, &tally, &summary)?;
     Ok(if tally.failed == 0 {
         Status::Complete
     } else {
@@ -116,13 +118,19 @@ fn progress_bar(disabled: bool) -> ProgressBar {
     bar
 }
 
-fn print_summary(args: &RunArgs, tally: &Tally, summary: &Summary) {
+fn print_summary(
+    out: &mut impl std::io::Write,
+    args: &RunArgs,
+    tally: &Tally,
+    summary: &Summary,
+) -> std::io::Result<()> {
     let input = if args.input.paths.is_empty() {
         "the bundled corpus"
     } else {
         "the input"
     };
-    println!(
+    writeln!(
+        out,
         "Read {} documents from {input}: {} new, {} already stored, {} failed{}.",
         tally.new + tally.already_stored + tally.failed,
         tally.new,
@@ -133,19 +141,20 @@ fn print_summary(args: &RunArgs, tally: &Tally, summary: &Summary) {
         } else {
             String::new()
         },
-    );
-    println!("Database {}:", args.db.display());
-    println!("  documents   {}", summary.documents);
-    println!("  sources     {} sites", summary.sites);
+    )?;
+    writeln!(out, "Database {}:", args.db.display())?;
+    writeln!(out, "  documents   {}", summary.documents)?;
+    writeln!(out, "  sources     {} sites", summary.sites)?;
     match (&summary.first_published, &summary.last_published) {
         (Some(first), Some(last)) => {
-            println!(
+            writeln!(
+                out,
                 "  published   {first} to {last} ({} undated)",
                 summary.undated
             )
         }
-        _ => println!("  published   no dated documents"),
-    }
+        _ => writeln!(out, "  published   no dated documents"),
+    }?;
     let removed: Vec<String> = summary
         .removed_by_kind
         .iter()
@@ -153,11 +162,13 @@ fn print_summary(args: &RunArgs, tally: &Tally, summary: &Summary) {
         .collect();
     let total: u64 = summary.removed_by_kind.values().sum();
     if removed.is_empty() {
-        println!("  removed     nothing");
+        writeln!(out, "  removed     nothing")?;
     } else {
-        println!(
+        writeln!(
+            out,
             "  removed     {total} pieces of boilerplate: {}",
             removed.join(", ")
-        );
+        )?;
     }
+    Ok(())
 }

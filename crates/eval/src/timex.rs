@@ -621,6 +621,110 @@ mod tests {
         assert!(report.to_string().contains("DURATION"));
     }
 
+    const GOLD_TWO_DOCS: &str = concat!(
+        r#"{"doc_id": "d1", "dct": "2015-11-17", "text": "Kerry said on Tuesday that the war has gone on for over four years.", "timexes": [{"tid": "t1", "start": 14, "end": 21, "text": "Tuesday", "type": "DATE", "value": "2015-11-17"}, {"tid": "t2", "start": 51, "end": 66, "text": "over four years", "type": "DURATION", "value": "P4Y"}]}"#,
+        "\n",
+        r#"{"doc_id": "d2", "dct": "2016-07-06", "text": "Café: the truce starts at 1 a.m. on July 6 and is renewed every week.", "timexes": [{"tid": "t1", "start": 26, "end": 42, "text": "1 a.m. on July 6", "type": "TIME", "value": "2016-07-06T01:00"}, {"tid": "t2", "start": 58, "end": 68, "text": "every week", "type": "SET", "value": "P1W"}]}"#,
+        "\n"
+    );
+
+    /// The gold file as a predictions file: the same spans, types, values.
+    fn gold_as_predictions(gold: &str) -> String {
+        let mut out = String::new();
+        for line in gold.lines() {
+            let mut doc: serde_json::Value = serde_json::from_str(line).expect("json");
+            let obj = doc.as_object_mut().expect("object");
+            obj.remove("dct");
+            obj.remove("text");
+            out.push_str(&doc.to_string());
+            out.push('\n');
+        }
+        out
+    }
+
+    fn write_pair(gold: &str, pred: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (g, p) = (dir.path().join("gold.jsonl"), dir.path().join("pred.jsonl"));
+        fs::write(&g, gold).expect("writes");
+        fs::write(&p, pred).expect("writes");
+        (dir, g, p)
+    }
+
+    #[test]
+    fn predictions_equal_to_the_gold_score_one() {
+        let (_dir, gold, pred) = write_pair(GOLD_TWO_DOCS, &gold_as_predictions(GOLD_TWO_DOCS));
+        let (report, mismatches) = evaluate_predictions_detailed(&gold, &pred).expect("scores");
+        assert_eq!((report.documents, report.gold, report.predicted), (2, 4, 4));
+        for m in [report.strict, report.relaxed, report.value] {
+            assert_eq!((m.precision, m.recall, m.f1), (1.0, 1.0, 1.0));
+        }
+        assert_eq!(report.type_accuracy, 1.0);
+        assert!(mismatches.is_empty());
+        assert_eq!(report.docs_per_second, None);
+        assert_eq!(report.predictions.as_deref(), Some(pred.as_path()));
+        assert!(report.to_string().contains("not measured"));
+        let json = serde_json::to_value(&report).expect("serializes");
+        assert!(json["docs_per_second"].is_null());
+    }
+
+    #[test]
+    fn empty_predictions_score_recall_zero() {
+        for pred in ["", "{\"doc_id\": \"d1\", \"timexes\": []}\n"] {
+            let (_dir, gold, pred) = write_pair(GOLD_TWO_DOCS, pred);
+            let report = evaluate_predictions(&gold, &pred).expect("scores");
+            assert_eq!((report.gold, report.predicted), (4, 0));
+            for m in [report.strict, report.relaxed, report.value] {
+                assert_eq!((m.precision, m.recall, m.f1), (0.0, 0.0, 0.0));
+            }
+        }
+    }
+
+    #[test]
+    fn predictions_use_the_same_matching_as_dateline() {
+        // A missing document predicts nothing; an overlapping span with the
+        // right value counts for relaxed and value, not strict; a wrong type
+        // costs type accuracy only.
+        let pred = r#"{"doc_id": "d2", "timexes": [{"start": 26, "end": 32, "text": "1 a.m.", "type": "DATE", "value": "2016-07-06T01:00"}, {"start": 0, "end": 4, "text": "Café", "type": "DATE", "value": "2016"}]}"#;
+        let (_dir, gold, pred) = write_pair(GOLD_TWO_DOCS, pred);
+        let (report, mismatches) = evaluate_predictions_detailed(&gold, &pred).expect("scores");
+        assert_eq!((report.gold, report.predicted), (4, 2));
+        assert_eq!(report.strict.precision, 0.0);
+        assert_eq!(
+            (report.relaxed.precision, report.relaxed.recall),
+            (0.5, 0.25)
+        );
+        assert_eq!((report.value.precision, report.value.recall), (0.5, 0.25));
+        assert_eq!(report.type_accuracy, 0.0);
+        let kinds: Vec<&str> = mismatches.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, ["missed", "missed", "type", "missed", "spurious"]);
+        // Offsets are characters: "Café" is 4 characters, 5 bytes.
+        assert!(mismatches[4].context.starts_with("[Café]"));
+    }
+
+    #[test]
+    fn unknown_doc_ids_and_bad_offsets_are_errors() {
+        let cases = [
+            (r#"{"doc_id": "nope", "timexes": []}"#, "nope"),
+            (
+                "{\"doc_id\": \"d1\", \"timexes\": []}\n{\"doc_id\": \"d1\", \"timexes\": []}",
+                "twice",
+            ),
+            (
+                r#"{"doc_id": "d1", "timexes": [{"start": 60, "end": 90, "type": "DATE", "value": "X"}]}"#,
+                "outside",
+            ),
+        ];
+        for (pred, why) in cases {
+            let (_dir, gold, pred) = write_pair(GOLD_TWO_DOCS, pred);
+            let err = evaluate_predictions(&gold, &pred).expect_err("fails");
+            let Error::Json { path, source } = &err else {
+                panic!("{err:?}");
+            };
+            assert!(path.to_string_lossy().contains("pred.jsonl:"), "{path:?}");
+            assert!(source.to_string().contains(why), "{source}");
+        }
+    }
+
     #[test]
     fn bad_lines_are_located() {
         let (_dir, path) = write("{\"doc_id\": 1}\n");

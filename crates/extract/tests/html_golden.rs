@@ -59,7 +59,10 @@ fn actual(doc: &Document) -> Expected {
     Expected {
         title: doc.title.clone(),
         published: json["published"].as_str().map(str::to_owned),
-        published_from: json["published_from"].as_str().unwrap_or_default().to_owned(),
+        published_from: json["published_from"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
         url: doc.source.url.clone(),
         language: doc.language.clone(),
         text: doc.text.clone(),
@@ -81,7 +84,11 @@ fn golden_cases() {
     assert!(!cases.is_empty(), "no cases under testdata/html");
     let mut failures = Vec::new();
     for case in &cases {
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_owned();
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_owned();
         let html = std::fs::read_to_string(case.join("input.html")).expect("input.html is UTF-8");
         let url = std::fs::read_to_string(case.join("url.txt"))
             .ok()
@@ -117,11 +124,21 @@ fn deeply_nested_tags() {
     let depth = 10_000;
     let mut html = String::from("<html><head><title>Deep</title></head><body>");
     for i in 0..depth {
-        html.push_str(if i % 2 == 0 { "<div>" } else { "<section><span>" });
+        html.push_str(if i % 2 == 0 {
+            "<div>"
+        } else {
+            "<section><span>"
+        });
     }
-    html.push_str("<p>The bottom of a very deep page still holds a sentence, and it should come out.</p>");
+    html.push_str(
+        "<p>The bottom of a very deep page still holds a sentence, and it should come out.</p>",
+    );
     for i in (0..depth).rev() {
-        html.push_str(if i % 2 == 0 { "</div>" } else { "</span></section>" });
+        html.push_str(if i % 2 == 0 {
+            "</div>"
+        } else {
+            "</span></section>"
+        });
     }
     html.push_str("</body></html>");
     let doc = run(&html, None).expect("extracts");
@@ -130,7 +147,10 @@ fn deeply_nested_tags() {
         "The bottom of a very deep page still holds a sentence, and it should come out."
     );
     // Unclosed formatting elements nest too (and are reconstructed).
-    let html = format!("<p>{}Lost in formatting but still here.", "<b><i>".repeat(depth));
+    let html = format!(
+        "<p>{}Lost in formatting but still here.",
+        "<b><i>".repeat(depth)
+    );
     let doc = run(&html, None).expect("extracts");
     assert_eq!(doc.text, "Lost in formatting but still here.");
 }
@@ -138,7 +158,12 @@ fn deeply_nested_tags() {
 /// Markup with no text gives an error, not a panic or an empty document.
 #[test]
 fn pages_without_text() {
-    for html in ["<html></html>", "<body>   </body>", "<script>var a = 1;</script>", "<!-- only -->"] {
+    for html in [
+        "<html></html>",
+        "<body>   </body>",
+        "<script>var a = 1;</script>",
+        "<!-- only -->",
+    ] {
         assert!(run(html, None).is_err(), "{html:?}");
     }
 }

@@ -2,10 +2,13 @@
 //! captions), and the headline printed again in the body.
 //!
 //! Paragraphs are compared by their words (case, punctuation and spacing
-//! ignored); the first copy stays, later copies go. Short lines (under four
-//! words, e.g. "12:30 p.m." time stamps of a live blog) may legitimately
-//! repeat and are never touched. A paragraph that merely *contains* another
-//! (a standfirst repeated inside a longer paragraph) is not a repeat.
+//! ignored); the first copy stays, and a later copy goes when it is a
+//! scraper's repeat rather than the writer's: printed right after its first
+//! copy (a teaser doubled), or a whole prose paragraph printed again. Short
+//! lines repeated further apart are the writer's — the rows of a schedule, a
+//! recipe or a table ("Eat every 2–3 hours") — and stay, as do lines under
+//! four words (live-blog time stamps). A paragraph that merely *contains*
+//! another (a standfirst repeated inside a longer paragraph) is not a repeat.
 
 use std::collections::HashMap;
 
@@ -16,6 +19,18 @@ use super::shape::{same_words, word_key};
 
 /// Fewer words than this and a repeat may be legitimate.
 const MIN_WORDS: usize = 4;
+/// A paragraph of this many words that ends a sentence is prose: nobody
+/// writes the same prose paragraph twice, so a copy anywhere is a scraper's
+/// repeat.
+const PROSE_WORDS: usize = 12;
+
+/// Whether `text` reads as a prose paragraph rather than a row of a list.
+fn is_prose(text: &str, words: usize) -> bool {
+    let end = text
+        .trim_end()
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'']);
+    words >= PROSE_WORDS && end.ends_with(['.', '!', '?'])
+}
 
 pub(super) fn mark(items: &mut [Item], title: Option<&str>) {
     let title_key = title
@@ -34,14 +49,18 @@ pub(super) fn mark(items: &mut [Item], title: Option<&str>) {
             items[i].kind = Some(Kind::RepeatedTeaser);
             continue;
         }
-        if super::shape::word_count(&items[i].text) < MIN_WORDS {
+        let words = super::shape::word_count(&items[i].text);
+        if words < MIN_WORDS {
             continue;
         }
+        // The nearest paragraph before this one that is still article text.
+        let previous = items[..i].iter().rposition(|item| item.kind.is_none());
         let earlier = seen.entry(hash).or_default();
-        if earlier
-            .iter()
-            .any(|&j| same_words(&items[j].text, &items[i].text))
-        {
+        let repeat = earlier.iter().any(|&j| {
+            same_words(&items[j].text, &items[i].text)
+                && (previous == Some(j) || is_prose(&items[j].text, words))
+        });
+        if repeat {
             items[i].kind = Some(Kind::RepeatedTeaser);
         } else {
             earlier.push(i);
@@ -58,8 +77,8 @@ mod tests {
         let mut items: Vec<Item> = [
             "Truce holds in Aleppo",
             "The truce held, residents said.",
-            "12:30 p.m.",
             "The truce  held, residents said",
+            "12:30 p.m.",
             "12:30 p.m.",
             "The truce held, residents said. More fighting was reported.",
         ]
@@ -73,8 +92,8 @@ mod tests {
             [
                 Some(Kind::RepeatedTeaser),
                 None,
-                None,
                 Some(Kind::RepeatedTeaser),
+                None,
                 None,
                 None
             ]

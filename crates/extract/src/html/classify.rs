@@ -321,7 +321,10 @@ pub(crate) fn read_attr(attr: &str) -> AttrHints {
         // An embedded post ("social-media-embed") is quoted content,
         // not a share bar.
         if name_flags & EMB != 0
-            && matches!(name_kind, Some(BoilerplateKind::SocialFollow | BoilerplateKind::ShareBar))
+            && matches!(
+                name_kind,
+                Some(BoilerplateKind::SocialFollow | BoilerplateKind::ShareBar)
+            )
         {
             name_kind = None;
         }
@@ -367,7 +370,10 @@ pub(crate) fn combine(tag: Tag, class: AttrHints, id: AttrHints, role: Option<&s
     let role_kind = role.and_then(|role| {
         role.split_ascii_whitespace().find_map(|r| {
             let r = r.as_bytes();
-            if [&b"navigation"[..], b"menu", b"menubar", b"search"].iter().any(|k| r.eq_ignore_ascii_case(k)) {
+            if [&b"navigation"[..], b"menu", b"menubar", b"search"]
+                .iter()
+                .any(|k| r.eq_ignore_ascii_case(k))
+            {
                 Some(BoilerplateKind::Navigation)
             } else if r.eq_ignore_ascii_case(b"contentinfo") {
                 Some(BoilerplateKind::Legal)
@@ -390,20 +396,52 @@ pub(crate) fn combine(tag: Tag, class: AttrHints, id: AttrHints, role: Option<&s
     out
 }
 
+/// Whether a `class` or `id` value names a date (`post-date`, `pubdate`,
+/// `article__timestamp`, `published_date`).
+pub(crate) fn names_a_date(attr: &str) -> bool {
+    let mut found = false;
+    for name in attr.split_ascii_whitespace() {
+        for_each_token(name.as_bytes(), |token| {
+            found |= matches!(
+                token,
+                b"date"
+                    | b"pubdate"
+                    | b"published"
+                    | b"publishdate"
+                    | b"publisheddate"
+                    | b"timestamp"
+                    | b"postdate"
+                    | b"postedon"
+                    | b"articledate"
+                    | b"datetime"
+            );
+        });
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn tokens(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for_each_token(s.as_bytes(), |t| out.push(String::from_utf8_lossy(t).into_owned()));
+        for_each_token(s.as_bytes(), |t| {
+            out.push(String::from_utf8_lossy(t).into_owned())
+        });
         out
     }
 
     #[test]
     fn tokens_split_on_punctuation_and_case() {
-        assert_eq!(tokens("relatedStories"), ["related", "stories", "relatedstories"]);
-        assert_eq!(tokens("most-read_x"), ["most", "read", "mostread", "x", "readx"]);
+        assert_eq!(
+            tokens("relatedStories"),
+            ["related", "stories", "relatedstories"]
+        );
+        assert_eq!(
+            tokens("most-read_x"),
+            ["most", "read", "mostread", "x", "readx"]
+        );
         assert_eq!(tokens("über-share"), ["ber", "share", "bershare"]);
         assert_eq!(tokens("averyveryverylongtokenindeedreally-ad"), ["ad"]);
     }
@@ -411,7 +449,11 @@ mod tests {
     #[test]
     fn every_listed_token_is_found() {
         for (token, kind) in BOILERPLATE {
-            assert_eq!(lookup(token.as_bytes()).and_then(|(_, k)| k), Some(*kind), "{token}");
+            assert_eq!(
+                lookup(token.as_bytes()).and_then(|(_, k)| k),
+                Some(*kind),
+                "{token}"
+            );
         }
         assert!(lookup(b"commentary").is_none());
     }

@@ -2,23 +2,29 @@
 //! paragraphs.
 //!
 //! What it does, in order:
-//! 1. marks what can never be article text: scripts, forms controls,
+//! 1. marks what can never be article text: scripts, form controls,
 //!    embeds, hidden elements;
 //! 2. cuts furniture named by tag, role, `class` or `id` (navigation,
 //!    share bars, related stories, comments, ads…) unless it holds most of
-//!    the page's text or names itself the article body;
-//! 3. scores every element readability-style: each block of text of 25+
-//!    characters gives `1 + commas + min(length / 100, 3)` to its parent,
-//!    half to the grandparent and less further up, and a candidate's score
-//!    is weighted by its class hints and discounted by its link density;
-//! 4. takes the best candidate (or a common ancestor of several close
-//!    ones), plus siblings that score nearly as well or are plain
-//!    paragraphs;
+//!    the page's prose or names itself the article body;
+//! 3. scores elements readability-style: each run of text of 20+
+//!    non-space characters (split at child blocks and at `<br>` outside
+//!    `<p>`) gives `1 + commas + min(length / 85, 3)` to its block's parent
+//!    (or to the block itself when the block holds several runs), half to
+//!    the grandparent and less further up; a candidate's tag and class
+//!    priors count up to its own text score, and the total is discounted
+//!    by its link density;
+//! 4. takes the best candidate, moves to a common ancestor when several
+//!    strong candidates share it (an article split into sections), and adds
+//!    siblings that score nearly as well or are plain paragraphs;
 //! 5. walks that subtree and writes a paragraph per block (`p`, headings,
-//!    list items, table rows, `blockquote`, `pre`, text in a `div`, text
-//!    between `<br><br>`), dropping link lists, image galleries, forms,
-//!    captions and the headline, and keeping a record of informative
-//!    removals (related, share, comments, newsletter blocks).
+//!    list items, table rows, `blockquote`, `pre`, text in a `div`, lines
+//!    between `<br>`s), dropping link lists, galleries, forms, captions,
+//!    inline link cards and the headline, and keeping a record of
+//!    informative removals (related, share, comments, newsletter blocks).
+//!
+//! When that strict pass finds almost nothing, a lenient pass that keeps
+//! hidden and furniture-named elements is tried.
 //!
 //! What it doesn't: clean text inside the paragraphs (cookie lines,
 //! "follow us" lines are the text cleaner's job, which runs after this).
@@ -26,6 +32,7 @@
 use dateline_core::{BoilerplateKind, Removed};
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::classify::{self, AttrHints, Hints};
 use super::dom::{AttrName, DOCUMENT, Dom, Edge, FLAG_HIDDEN, NONE, NodeId, Tag, push_folded};
@@ -79,20 +86,20 @@ struct Stats {
 
 impl Stats {
     fn add(&mut self, child: &Stats) {
-        self.chars += child.chars;
-        self.link_chars += child.link_chars;
-        self.commas += child.commas;
-        self.list_chars += child.list_chars;
-        self.heading_chars += child.heading_chars;
-        self.quote_chars += child.quote_chars;
-        self.anchors += child.anchors;
-        self.p += child.p;
-        self.img += child.img;
-        self.li += child.li;
-        self.input += child.input;
-        self.embed += child.embed;
-        self.text_blocks += child.text_blocks;
-        self.prose += child.prose;
+        self.chars = self.chars.saturating_add(child.chars);
+        self.link_chars = self.link_chars.saturating_add(child.link_chars);
+        self.commas = self.commas.saturating_add(child.commas);
+        self.list_chars = self.list_chars.saturating_add(child.list_chars);
+        self.heading_chars = self.heading_chars.saturating_add(child.heading_chars);
+        self.quote_chars = self.quote_chars.saturating_add(child.quote_chars);
+        self.anchors = self.anchors.saturating_add(child.anchors);
+        self.p = self.p.saturating_add(child.p);
+        self.img = self.img.saturating_add(child.img);
+        self.li = self.li.saturating_add(child.li);
+        self.input = self.input.saturating_add(child.input);
+        self.embed = self.embed.saturating_add(child.embed);
+        self.text_blocks = self.text_blocks.saturating_add(child.text_blocks);
+        self.prose = self.prose.saturating_add(child.prose);
         self.strong |= child.strong;
     }
 
@@ -124,6 +131,32 @@ impl Stats {
     }
 }
 
+/// FNV-1a: class lists are short strings, hashed once per element, where
+/// SipHash's setup costs more than the hashing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type BuildFnv = BuildHasherDefault<Fnv>;
+
 /// Counts non-whitespace characters and commas of a text.
 fn count_text(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
@@ -137,16 +170,16 @@ fn count_text(text: &str) -> (u32, u32) {
                 || (c == 0x81 && prev(1) == Some(0x80) && prev(2) == Some(0xE3))
                 || (c == 0x8C && prev(1) == Some(0xD8))
             {
-                commas += 1;
+                commas = commas.saturating_add(1);
             }
             continue;
         }
         if c.is_ascii_whitespace() {
             continue;
         }
-        chars += 1;
+        chars = chars.saturating_add(1);
         if c == b',' {
-            commas += 1;
+            commas = commas.saturating_add(1);
         }
     }
     (chars, commas)
@@ -162,10 +195,12 @@ struct Extractor<'a> {
     /// Furniture taken out before scoring.
     cut: Vec<bool>,
     stats: Vec<Stats>,
-    /// Whether the element is a text block for the scoring (its nearest
-    /// block ancestor role).
+    /// Readability score of each candidate.
     score: Vec<f32>,
+    /// Elements that received a score from the text below them.
     candidate: Vec<bool>,
+    /// Hidden elements are dead and furniture is cut (else only tags count).
+    strict: bool,
 }
 
 /// Elements whose content is never article text.
@@ -219,6 +254,7 @@ impl<'a> Extractor<'a> {
             stats: vec![Stats::default(); len],
             score: vec![0.0; len],
             candidate: vec![false; len],
+            strict: true,
         }
     }
 
@@ -229,7 +265,7 @@ impl<'a> Extractor<'a> {
     /// Step 1: tags, hidden elements and class hints.
     fn mark(&mut self, root: NodeId) {
         let dom = self.dom;
-        let mut classes: HashMap<&str, AttrHints> = HashMap::new();
+        let mut classes: HashMap<&str, AttrHints, BuildFnv> = HashMap::default();
         let mut walk = dom.traverse(root);
         while let Some(edge) = walk.next() {
             let Edge::Open(n) = edge else { continue };
@@ -237,7 +273,8 @@ impl<'a> Extractor<'a> {
             if tag == Tag::Text {
                 continue;
             }
-            let hidden = dom.node(n).flags & FLAG_HIDDEN != 0
+            let hidden = self.strict
+                && dom.node(n).flags & FLAG_HIDDEN != 0
                 && !matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article);
             if is_dead_tag(tag) || hidden {
                 self.dead[n as usize] = true;
@@ -246,10 +283,15 @@ impl<'a> Extractor<'a> {
             }
             let class = match dom.attr(n, AttrName::Class) {
                 // Class lists repeat a lot in a page; read each once.
-                Some(class) => *classes.entry(class).or_insert_with(|| classify::read_attr(class)),
+                Some(class) => *classes
+                    .entry(class)
+                    .or_insert_with(|| classify::read_attr(class)),
                 None => AttrHints::default(),
             };
-            let id = dom.attr(n, AttrName::Id).map(classify::read_attr).unwrap_or_default();
+            let id = dom
+                .attr(n, AttrName::Id)
+                .map(classify::read_attr)
+                .unwrap_or_default();
             let mut hints = classify::combine(tag, class, id, dom.attr(n, AttrName::Role));
             if dom.attr(n, AttrName::Itemprop).is_some_and(|p| {
                 p.split_ascii_whitespace()
@@ -280,8 +322,8 @@ impl<'a> Extractor<'a> {
                 let s = &mut stats[run.block as usize];
                 s.own_score += 1.0 + run.commas as f32 + (run.chars as f32 / 85.0).floor().min(3.0);
                 s.own_runs += 1;
-                if run.links * 2 < run.chars {
-                    s.prose += run.chars - run.links;
+                if run.links.saturating_mul(2) < run.chars {
+                    s.prose = s.prose.saturating_add(run.chars - run.links);
                 }
             }
             run.chars = 0;
@@ -307,10 +349,10 @@ impl<'a> Extractor<'a> {
                         s.chars = chars;
                         s.commas = commas;
                         if let Some(run) = runs.last_mut() {
-                            run.chars += chars;
-                            run.commas += commas;
+                            run.chars = run.chars.saturating_add(chars);
+                            run.commas = run.commas.saturating_add(commas);
                             if in_link > 0 {
-                                run.links += chars;
+                                run.links = run.links.saturating_add(chars);
                             }
                         }
                     } else if is_scoring_block(tag) {
@@ -360,15 +402,16 @@ impl<'a> Extractor<'a> {
                         s.text_blocks += s.own_runs;
                         s.strong |= self.hints[n as usize].strong;
                     }
-                    let tag_in = matches!(tag, Tag::Input | Tag::Select | Tag::Textarea | Tag::Button);
+                    let tag_in =
+                        matches!(tag, Tag::Input | Tag::Select | Tag::Textarea | Tag::Button);
                     let tag_embed = matches!(tag, Tag::Iframe | Tag::Object | Tag::Embed);
                     let parent = dom.parent(n);
                     if n != root && parent != NONE {
                         let child = self.stats[n as usize];
                         let p = &mut self.stats[parent as usize];
                         p.add(&child);
-                        p.input += u32::from(tag_in);
-                        p.embed += u32::from(tag_embed);
+                        p.input = p.input.saturating_add(u32::from(tag_in));
+                        p.embed = p.embed.saturating_add(u32::from(tag_embed));
                     }
                 }
             }
@@ -394,7 +437,9 @@ impl<'a> Extractor<'a> {
             let s = &self.stats[n as usize];
             // Most of the page's prose: a wrapper with a misleading name.
             let holds_article = s.strong
-                || (kind != BoilerplateKind::Comments && s.prose * 2 > total && s.text_blocks >= 2);
+                || (kind != BoilerplateKind::Comments
+                    && u64::from(s.prose) * 2 > u64::from(total)
+                    && s.text_blocks >= 2);
             if !holds_article {
                 self.cut[n as usize] = true;
                 cut.push(n);
@@ -513,13 +558,19 @@ impl<'a> Extractor<'a> {
             .filter(|&c| self.score[c as usize] >= top_score * 0.75)
             .collect();
         if alternatives.len() >= 3 {
+            // How many alternatives each ancestor holds (linear in depth,
+            // however deep the page nests).
+            let mut holds: HashMap<NodeId, u32, BuildFnv> = HashMap::default();
+            for &alternative in &alternatives {
+                let mut a = alternative;
+                while a != NONE {
+                    *holds.entry(a).or_insert(0) += 1;
+                    a = dom.parent(a);
+                }
+            }
             let mut parent = dom.parent(top);
             while parent != NONE && parent != root && parent != DOCUMENT {
-                let contained = alternatives
-                    .iter()
-                    .filter(|&&a| dom.contains(parent, a))
-                    .count();
-                if contained >= 3 {
+                if holds.get(&parent).copied().unwrap_or(0) >= 3 {
                     top = parent;
                     break;
                 }
@@ -560,7 +611,10 @@ impl<'a> Extractor<'a> {
             if self.score[alt as usize] < top_score * 0.4 {
                 break;
             }
-            if on_top_path[alt as usize] || dom.contains(alt, top) || self.stats[alt as usize].link_density() > 0.25 {
+            if on_top_path[alt as usize]
+                || dom.contains(alt, top)
+                || self.stats[alt as usize].link_density() > 0.25
+            {
                 continue;
             }
             let mut lca = alt;
@@ -571,7 +625,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let s = self.stats[lca as usize];
-            if s.prose * 3 >= s.chars * 2 && s.link_density() < 0.25 {
+            if u64::from(s.prose) * 3 >= u64::from(s.chars) * 2 && s.link_density() < 0.25 {
                 top = lca;
                 let mut a = top;
                 while a != NONE {
@@ -677,7 +731,7 @@ impl<'a> Extractor<'a> {
             return false;
         }
         // Quotations, embedded posts included, are the article's.
-        if s.quote_chars * 2 > s.chars {
+        if u64::from(s.quote_chars) * 2 > u64::from(s.chars) {
             return false;
         }
         let weight = self.hints[n as usize].weight;
@@ -699,7 +753,13 @@ impl<'a> Extractor<'a> {
         let p = s.p + s.text_blocks;
         // A list of linked headlines, or of three or more links and
         // nothing else, is a list of teasers.
-        if is_list && density > 0.9 && (s.heading_chars * 2 > s.chars || s.li >= 3) {
+        if is_list
+            && density > 0.9
+            && (u64::from(s.heading_chars) * 2 > u64::from(s.chars) || s.li >= 3)
+        {
+            return true;
+        }
+        if self.is_card_grid(n) {
             return true;
         }
         (s.img > 1 && (p as f32) / (s.img as f32) < 0.5 && !self.in_figure(n))
@@ -713,6 +773,44 @@ impl<'a> Extractor<'a> {
             || (weight >= 25 && density > 0.5)
             || (s.embed == 1 && s.chars < 65)
             || s.embed > 1
+    }
+
+    /// A grid of teaser cards: most children are alike (same tag and
+    /// class), and each is a short block led by a link (headline, photo,
+    /// a line of blurb).
+    fn is_card_grid(&self, n: NodeId) -> bool {
+        let dom = self.dom;
+        let mut children = 0u32;
+        let mut groups: Vec<(Tag, &str, u32)> = Vec::new();
+        for child in dom.children(n) {
+            let tag = dom.tag(child);
+            if tag == Tag::Text || self.out(child) || self.stats[child as usize].chars == 0 {
+                continue;
+            }
+            children += 1;
+            let class = dom.attr(child, AttrName::Class).unwrap_or("");
+            match groups.iter_mut().find(|(t, c, _)| *t == tag && *c == class) {
+                Some(group) => group.2 += 1,
+                None => groups.push((tag, class, 1)),
+            }
+        }
+        let Some(&(tag, class, count)) = groups.iter().max_by_key(|g| g.2) else {
+            return false;
+        };
+        if count < 3 || count * 5 < children * 3 || tag == Tag::P {
+            return false;
+        }
+        dom.children(n)
+            .filter(|&c| {
+                dom.tag(c) == tag
+                    && dom.attr(c, AttrName::Class).unwrap_or("") == class
+                    && self.stats[c as usize].chars > 0
+                    && !self.out(c)
+            })
+            .all(|c| {
+                let s = self.stats[c as usize];
+                s.anchors >= 1 && s.chars < 250 && s.link_density() >= 0.3
+            })
     }
 
     /// An inline cluster of links, such as a hover card with a photo and
@@ -768,8 +866,8 @@ impl<'a> Extractor<'a> {
     /// A table of data (not layout): rows of short cells, no nested tables.
     fn is_data_table(&self, n: NodeId) -> bool {
         let dom = self.dom;
-        let mut rows = 0;
-        let mut cells = 0;
+        let mut rows = 0u32;
+        let mut cells = 0u32;
         for d in dom.descendants(n).skip(1) {
             match dom.tag(d) {
                 Tag::Table => return false,
@@ -779,7 +877,7 @@ impl<'a> Extractor<'a> {
                 _ => {}
             }
         }
-        rows >= 2 && cells >= rows * 2 && self.stats[n as usize].link_density() < 0.5
+        rows >= 2 && cells >= rows.saturating_mul(2) && self.stats[n as usize].link_density() < 0.5
     }
 
     /// Step 5: paragraphs of the chosen subtrees.
@@ -817,7 +915,9 @@ impl<'a> Extractor<'a> {
                             Tag::Span | Tag::Inline | Tag::Font | Tag::Other => {
                                 self.is_link_card(n) || self.is_caption(n)
                             }
-                            Tag::P | Tag::Div | Tag::Center => self.is_caption(n) || (n != root && self.clean_out(n, tag)),
+                            Tag::P | Tag::Div | Tag::Center => {
+                                self.is_caption(n) || (n != root && self.clean_out(n, tag))
+                            }
                             t if t.is_heading() => {
                                 self.hints[n as usize].weight < 0
                                     || (!title_key.is_empty()
@@ -898,7 +998,10 @@ fn flush(current: &mut String, paragraphs: &mut Vec<String>, title_key: &str) {
 /// name around it).
 fn is_title(text: &str, title_key: &str) -> bool {
     // Cheap length bounds first: this runs on every paragraph.
-    if title_key.is_empty() || text.len() * 2 < title_key.len() || text.len() > title_key.len() * 4 + 64 {
+    if title_key.is_empty()
+        || text.len() * 2 < title_key.len()
+        || text.len() > title_key.len() * 4 + 64
+    {
         return false;
     }
     let key = comparable(text);
@@ -906,8 +1009,12 @@ fn is_title(text: &str, title_key: &str) -> bool {
         return false;
     }
     key == title_key
-        || (key.len() >= title_key.len() && key.len() * 4 <= title_key.len() * 5 && key.contains(title_key))
-        || (key.len() <= title_key.len() && key.len() * 5 >= title_key.len() * 4 && title_key.contains(&key))
+        || (key.len() >= title_key.len()
+            && key.len() * 4 <= title_key.len() * 5
+            && key.contains(title_key))
+        || (key.len() <= title_key.len()
+            && key.len() * 5 >= title_key.len() * 4
+            && title_key.contains(&key))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -923,14 +1030,54 @@ fn comparable(s: &str) -> String {
         .collect()
 }
 
+/// Below this many characters, the strict pass probably threw the article
+/// away with the furniture (a misnamed wrapper, text hidden until a script
+/// runs): a lenient pass keeps hidden and furniture-named elements.
+const RETRY_BELOW_CHARS: usize = 200;
+
 /// Finds the article text of `dom`; `title` is the headline found in the
 /// metadata (dropped from the body).
 pub(crate) fn extract(dom: &Dom, title: Option<&str>) -> Content {
+    let strict = extract_with(dom, title, true);
+    if has_chars(&strict, RETRY_BELOW_CHARS) {
+        return strict;
+    }
+    let lenient = extract_with(dom, title, false);
+    if text_chars(&lenient) > text_chars(&strict) {
+        lenient
+    } else {
+        strict
+    }
+}
+
+/// Whether the paragraphs hold at least `n` non-space characters.
+fn has_chars(content: &Content, n: usize) -> bool {
+    content
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| !c.is_whitespace())
+        .nth(n.saturating_sub(1))
+        .is_some()
+}
+
+fn text_chars(content: &Content) -> usize {
+    content
+        .paragraphs
+        .iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
+}
+
+fn extract_with(dom: &Dom, title: Option<&str>, strict: bool) -> Content {
     let root = dom.find_descendant(DOCUMENT, Tag::Body).unwrap_or(DOCUMENT);
     let mut ex = Extractor::new(dom, title);
+    ex.strict = strict;
     ex.mark(root);
     ex.compute_stats(root);
-    ex.cut_furniture(root);
+    if strict {
+        ex.cut_furniture(root);
+    }
     let top = ex.score(root);
     let roots = ex.with_siblings(top, root);
     let mut content = Content::default();

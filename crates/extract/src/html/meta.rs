@@ -42,6 +42,9 @@ enum DateSource {
     ItempropPublished,
     MetaName,
     TimeElement,
+    /// Text of an element named as a date (`class="post-date"`) inside the
+    /// article or its header.
+    DateElement,
 }
 
 /// `<meta name|property>` keys that carry the publication date.
@@ -88,6 +91,8 @@ struct Collected {
     og_url: Option<String>,
     base: Option<String>,
     html_lang: Option<String>,
+    /// The first date-named element outside the article.
+    loose_date: Option<Date>,
     content_language: Option<String>,
     og_locale: Option<String>,
 }
@@ -122,22 +127,16 @@ pub(crate) fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
         }
         match tag {
             Tag::Article | Tag::Header | Tag::Main => in_article += 1,
-            Tag::Html => {
-                if c.html_lang.is_none() {
-                    c.html_lang = dom.attr(n, AttrName::Lang).map(str::to_owned);
-                }
+            Tag::Html if c.html_lang.is_none() => {
+                c.html_lang = dom.attr(n, AttrName::Lang).map(str::to_owned);
             }
-            Tag::Title => {
-                if c.title_tag.is_none() {
-                    c.title_tag = Some(dom.text_content(n)).filter(|t| !t.is_empty());
-                }
+            Tag::Title if c.title_tag.is_none() => {
+                c.title_tag = Some(dom.text_content(n)).filter(|t| !t.is_empty());
             }
-            Tag::H1 => {
-                if c.h1.len() < 8 {
-                    let text = dom.text_content(n);
-                    if !text.is_empty() {
-                        c.h1.push(text);
-                    }
+            Tag::H1 if c.h1.len() < 8 => {
+                let text = dom.text_content(n);
+                if !text.is_empty() {
+                    c.h1.push(text);
                 }
             }
             Tag::Meta => read_meta(dom, n, &mut c),
@@ -147,10 +146,8 @@ pub(crate) fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                     c.canonical = dom.attr(n, AttrName::Href).map(str::to_owned);
                 }
             }
-            Tag::Base => {
-                if c.base.is_none() {
-                    c.base = dom.attr(n, AttrName::Href).map(str::to_owned);
-                }
+            Tag::Base if c.base.is_none() => {
+                c.base = dom.attr(n, AttrName::Href).map(str::to_owned);
             }
             Tag::JsonLd => read_json_ld(&dom.text_content(n), &mut c.ld),
             Tag::Time if in_article > 0 => {
@@ -159,6 +156,28 @@ pub(crate) fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                 }
             }
             _ => {}
+        }
+        // A visible date in an element that says it is one: inside the
+        // article it ranks with the metadata; elsewhere (a site header may
+        // show today's date) only below the URL.
+        if !matches!(tag, Tag::Meta | Tag::Text)
+            && (in_article > 0 || c.loose_date.is_none())
+            && [AttrName::Class, AttrName::Id]
+                .into_iter()
+                .filter_map(|a| dom.attr(n, a))
+                .any(super::classify::names_a_date)
+        {
+            let text = dom.text_content(n);
+            if let Some(date) = (text.len() <= 80)
+                .then(|| parse_loose_date(&text))
+                .flatten()
+            {
+                if in_article > 0 {
+                    c.dates.push((DateSource::DateElement, date));
+                } else {
+                    c.loose_date = Some(date);
+                }
+            }
         }
     }
     if let Some(date) = c.ld.pick(|o| o.published.as_ref()) {
@@ -190,7 +209,9 @@ pub(crate) fn read(dom: &Dom, page_url: Option<&str>) -> Metadata {
                 .as_deref()
                 .and_then(|u| resolve(base.as_deref(), u))
         });
-    let published = published.or_else(|| url.as_deref().and_then(date_in_url));
+    let published = published
+        .or_else(|| url.as_deref().and_then(date_in_url))
+        .or(c.loose_date);
 
     let language = [&c.html_lang, &c.content_language, &c.og_locale]
         .into_iter()
@@ -491,7 +512,14 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[/_-])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2]|[1-9])([/_-]?)(0[1-9]|[12]\d|3[01]|[1-9])(?:$|[/_.-])").unwrap()
 });
 
-/// A date in a URL path: `/2016/02/21/`, `/2016-02-21-slug`, `/20160221/`.
+/// `/2019/nov/18/`, as some sites write it.
+static URL_DATE_WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    #[allow(clippy::unwrap_used)] // A constant pattern.
+    Regex::new(r"(?i)(?:^|/)((?:19|20)\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/(0?[1-9]|[12]\d|3[01])(?:$|[/_.-])").unwrap()
+});
+
+/// A date in a URL path: `/2016/02/21/`, `/2016-02-21-slug`, `/20160221/`,
+/// `/2016/feb/21/`.
 pub(crate) fn date_in_url(url: &str) -> Option<Date> {
     let path = match url.find("://") {
         Some(at) => {
@@ -519,7 +547,13 @@ pub(crate) fn date_in_url(url: &str) -> Option<Date> {
             return Some(date);
         }
     }
-    None
+    let caps = URL_DATE_WORDED.captures(path)?;
+    parse_loose_date(&format!(
+        "{} {} {}",
+        caps.get(3)?.as_str(),
+        caps.get(2)?.as_str(),
+        caps.get(1)?.as_str()
+    ))
 }
 
 /// An absolute http(s) URL for `href` relative to `base`.
@@ -643,7 +677,36 @@ mod tests {
     }
 
     #[test]
+    fn date_elements() {
+        let m = meta(
+            r#"<div class="top-bar"><span class="date">Friday, 8 July 2016</span></div>
+               <article><p class="post-date">July 6, 2016</p><p>Text</p></article>"#,
+            None,
+        );
+        assert_eq!(m.published, Some(date(2016, 7, 6)));
+        // Outside the article, only below the URL.
+        let m = meta(
+            r#"<div class="date">8 July 2016</div>"#,
+            Some("https://x.com/2016/07/06/truce"),
+        );
+        assert_eq!(m.published, Some(date(2016, 7, 6)));
+        let m = meta(r#"<div class="date">8 July 2016</div>"#, None);
+        assert_eq!(m.published, Some(date(2016, 7, 8)));
+        let m = meta(r#"<div class="update">8 July 2016</div>"#, None);
+        assert_eq!(m.published, None);
+    }
+
+    #[test]
     fn url_dates() {
+        assert_eq!(
+            date_in_url("https://x.com/commentisfree/2019/nov/18/hong-kong"),
+            Some(date(2019, 11, 18))
+        );
+        assert_eq!(
+            date_in_url("https://x.com/2019/november/8"),
+            Some(date(2019, 11, 8))
+        );
+        assert_eq!(date_in_url("https://x.com/2019/news/18"), None);
         assert_eq!(
             date_in_url("https://x.com/2016/02/21/truce"),
             Some(date(2016, 2, 21))

@@ -24,7 +24,10 @@ use crate::article::Article;
 pub(crate) fn extract_html(html: &str, url: Option<&str>) -> Article {
     let dom = dom::parse(html);
     let meta = meta::read(&dom, url);
-    let content = content::extract(&dom, meta.title.as_deref());
+    let mut content = content::extract(&dom, meta.title.as_deref());
+    if let Some(body) = meta.json_ld_body.as_deref() {
+        use_json_ld_body(&mut content, body, meta.title.as_deref());
+    }
     Article {
         title: meta.title,
         paragraphs: content.paragraphs,
@@ -40,6 +43,36 @@ pub(crate) fn extract_html(html: &str, url: Option<&str>) -> Article {
     }
 }
 
+/// Pages that build the article with a script leave little in the markup
+/// but may give the whole body in JSON-LD: use it when it is much longer
+/// than what the markup gave.
+fn use_json_ld_body(content: &mut content::Content, body: &str, title: Option<&str>) {
+    fn chars(paragraphs: &[String]) -> usize {
+        paragraphs
+            .iter()
+            .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+            .sum()
+    }
+    const MIN_CHARS: usize = 400;
+    let found = chars(&content.paragraphs);
+    let offered = body.chars().filter(|c| !c.is_whitespace()).count();
+    if offered < MIN_CHARS || found * 3 >= offered {
+        return;
+    }
+    // Some sites put HTML in articleBody: read it as a page of its own.
+    let paragraphs: Vec<String> = if body.contains("</") || body.contains("<br") {
+        content::extract(&dom::parse(body), title).paragraphs
+    } else {
+        body.split('\n')
+            .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|line| !line.is_empty())
+            .collect()
+    };
+    if chars(&paragraphs) > found {
+        content.paragraphs = paragraphs;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,18 +84,88 @@ mod tests {
         prop_oneof![
             "[a-zA-Z0-9 ,.éü東]{0,40}",
             prop::sample::select(vec![
-                "<p>", "</p>", "<div class=\"related\">", "<div class='article-body'>", "</div>", "<br>",
-                "<script>", "</script>", "<script type=application/ld+json>{\"datePublished\":\"2016-01-0",
-                "<style>", "</style>", "<!--", "-->", "<!-->", "<title>", "</title>", "<textarea>", "<table>",
-                "<tr>", "<td>", "<a href=x>", "</a>", "&amp;", "&#8217;", "&#x0;", "&", "<h1>", "<h2>", "<svg>",
-                "<math>", "<template>", "<noscript>", "<plaintext>", "<select><option>", "<b><i>", "</b>",
-                "<meta property=og:title content=\"T\">", "<meta name=date content=2016-02-30>",
-                "<link rel=canonical href=\"//x\">", "<html lang=zz-ZZ>", "<body>", "<nav>", "<aside>",
-                "<span class=share>", "<img src=a>", "<li>", "<ul>", "<form>", "<input>", "\"", "'", "<", ">",
-                "</", "<!", "<?x", "<x y=\"", "<p style=\"display:none\">", "\u{0}", "\r\n",
+                "<p>",
+                "</p>",
+                "<div class=\"related\">",
+                "<div class='article-body'>",
+                "</div>",
+                "<br>",
+                "<script>",
+                "</script>",
+                "<script type=application/ld+json>{\"datePublished\":\"2016-01-0",
+                "<style>",
+                "</style>",
+                "<!--",
+                "-->",
+                "<!-->",
+                "<title>",
+                "</title>",
+                "<textarea>",
+                "<table>",
+                "<tr>",
+                "<td>",
+                "<a href=x>",
+                "</a>",
+                "&amp;",
+                "&#8217;",
+                "&#x0;",
+                "&",
+                "<h1>",
+                "<h2>",
+                "<svg>",
+                "<math>",
+                "<template>",
+                "<noscript>",
+                "<plaintext>",
+                "<select><option>",
+                "<b><i>",
+                "</b>",
+                "<meta property=og:title content=\"T\">",
+                "<meta name=date content=2016-02-30>",
+                "<link rel=canonical href=\"//x\">",
+                "<html lang=zz-ZZ>",
+                "<body>",
+                "<nav>",
+                "<aside>",
+                "<span class=share>",
+                "<img src=a>",
+                "<li>",
+                "<ul>",
+                "<form>",
+                "<input>",
+                "\"",
+                "'",
+                "<",
+                ">",
+                "</",
+                "<!",
+                "<?x",
+                "<x y=\"",
+                "<p style=\"display:none\">",
+                "\u{0}",
+                "\r\n",
             ])
             .prop_map(str::to_owned),
         ]
+    }
+
+    #[test]
+    fn json_ld_body_fills_an_empty_page() {
+        let body = "The relief convoy reached the city on Tuesday. ".repeat(12);
+        let html = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Convoy arrives","articleBody":"{body}\n\nSecond paragraph of the report."}}</script>
+               <body><div id="app">Loading…</div></body>"#
+        );
+        let article = extract_html(&html, None);
+        assert_eq!(article.paragraphs.len(), 2);
+        assert_eq!(article.paragraphs[1], "Second paragraph of the report.");
+        // A page that has its text keeps it.
+        let html = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"Short teaser of the story, cut off here and there by the site."}}</script>
+               <body><article><p>{body}</p></article></body>"#
+        );
+        let article = extract_html(&html, None);
+        assert_eq!(article.paragraphs, [body.trim()]);
     }
 
     proptest! {
@@ -85,85 +188,86 @@ mod tests {
     }
 }
 
+/// Development tools over a folder of real pages, ignored by default.
+///
+/// - Speed of the parse alone and of the whole HTML stage, single thread,
+///   best of `ROUNDS` passes:
+///   `PAGES=../shared/data/extraction/html cargo test --release -p dateline-extract --lib html_stage_speed -- --ignored --nocapture`
+/// - The HTML stage's own paragraphs (before the text cleaner) for each page
+///   of a gold set, to score the stage alone:
+///   `PAGES=…/extraction/html RAW_OUT=/tmp/raw cargo test --release -p dateline-extract --lib dump_html_stage -- --ignored`
 #[cfg(test)]
-mod timing {
+mod devtools {
+    use std::time::Instant;
+
+    fn pages() -> Vec<(String, String)> {
+        let Ok(dir) = std::env::var("PAGES") else {
+            return Vec::new();
+        };
+        let mut pages: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("PAGES is a folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .map(|path| {
+                let id = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("")
+                    .to_owned();
+                let bytes = std::fs::read(&path).expect("page is readable");
+                (id, String::from_utf8_lossy(&bytes).into_owned())
+            })
+            .collect();
+        pages.sort();
+        pages
+    }
+
     #[test]
-    #[ignore]
-    fn time_parse() {
-        let dir = std::env::var("PAGES").unwrap_or("/work/shared/data/extraction/html".into());
-        let dir = std::path::Path::new(&dir);
-        let mut pages = Vec::new();
-        for e in std::fs::read_dir(dir).unwrap() {
-            let bytes = std::fs::read(e.unwrap().path()).unwrap();
-            pages.push(String::from_utf8_lossy(&bytes).into_owned());
-        }
-        let total: usize = pages.iter().map(|p| p.len()).sum();
-        let mut best = f64::MAX;
-        for _ in 0..std::env::var("ROUNDS")
+    #[ignore = "needs PAGES pointing at a folder of HTML pages"]
+    fn html_stage_speed() {
+        let pages = pages();
+        let bytes: usize = pages.iter().map(|(_, p)| p.len()).sum();
+        let rounds: usize = std::env::var("ROUNDS")
             .ok()
             .and_then(|r| r.parse().ok())
-            .unwrap_or(2)
-        {
-            let t = std::time::Instant::now();
-            let mut n = 0;
-            for p in &pages {
-                if std::env::var("FULL").is_ok() {
-                    n += super::extract_html(p, None).paragraphs.len();
-                } else {
-                    let d = super::dom::parse(p);
-                    n += d.len();
+            .unwrap_or(5);
+        for (name, whole) in [("parse", false), ("html stage", true)] {
+            let mut best = f64::MAX;
+            for _ in 0..rounds {
+                let start = Instant::now();
+                for (_, page) in &pages {
+                    if whole {
+                        std::hint::black_box(super::extract_html(page, None));
+                    } else {
+                        std::hint::black_box(super::dom::parse(page));
+                    }
                 }
+                best = best.min(start.elapsed().as_secs_f64());
             }
-            let s = t.elapsed().as_secs_f64();
-            if std::env::var("QUIET").is_err() {
-                eprintln!(
-                    "{} pages {:.1} MB/s {:.0} pages/s nodes {}",
-                    pages.len(),
-                    total as f64 / s / 1e6,
-                    pages.len() as f64 / s,
-                    n
-                );
-            }
-            best = best.min(s);
-        }
-        eprintln!(
-            "best {:.0} pages/s {:.1} MB/s",
-            pages.len() as f64 / best,
-            total as f64 / best / 1e6
-        );
-        for depth in if std::env::var("DEEP").is_ok() {
-            vec![10_000usize, 20_000]
-        } else {
-            vec![]
-        } {
-            let html = format!("{}deep{}", "<div>".repeat(depth), "</div>".repeat(depth));
-            let t = std::time::Instant::now();
-            super::dom::parse(&html);
-            eprintln!("div {depth}: {:?}", t.elapsed());
-            let html = format!("{}deep", "<span><b>".repeat(depth));
-            let t = std::time::Instant::now();
-            super::dom::parse(&html);
-            eprintln!("span b {depth}: {:?}", t.elapsed());
+            eprintln!(
+                "{name}: {:.0} pages/s, {:.1} MB/s ({} pages, best of {rounds})",
+                pages.len() as f64 / best,
+                bytes as f64 / 1e6 / best,
+                pages.len()
+            );
         }
     }
-}
 
-#[cfg(test)]
-mod dump {
-    /// Writes the raw (uncleaned) paragraphs of every dev page to `RAW_OUT`.
     #[test]
-    #[ignore]
-    fn dump_raw() {
-        let (Ok(dir), Ok(out)) = (std::env::var("PAGES"), std::env::var("RAW_OUT")) else { return };
-        std::fs::create_dir_all(&out).expect("out dir");
-        let gold: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(format!("{dir}/../ground-truth.json")).expect("gold")).expect("json");
-        for entry in std::fs::read_dir(&dir).expect("dir") {
-            let path = entry.expect("entry").path();
-            let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_owned();
-            let html = String::from_utf8_lossy(&std::fs::read(&path).expect("page")).into_owned();
+    #[ignore = "needs PAGES and RAW_OUT"]
+    fn dump_html_stage() {
+        let Ok(out) = std::env::var("RAW_OUT") else {
+            return;
+        };
+        std::fs::create_dir_all(&out).expect("RAW_OUT is writable");
+        let gold: serde_json::Value = std::env::var("PAGES")
+            .ok()
+            .and_then(|dir| std::fs::read(format!("{dir}/../ground-truth.json")).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        for (id, html) in pages() {
             let article = super::extract_html(&html, gold[&id]["url"].as_str());
-            std::fs::write(format!("{out}/{id}.txt"), article.paragraphs.join("\n\n")).expect("write");
+            std::fs::write(format!("{out}/{id}.txt"), article.paragraphs.join("\n\n"))
+                .expect("written");
         }
     }
 }

@@ -167,9 +167,9 @@ fn keep_attr(b: &[u8], attr: &AttrSpan, link: bool) -> bool {
         *to = from.to_ascii_lowercase();
     }
     match &*buf {
-        b"id" | b"class" | b"role" | b"itemprop" | b"itemtype" | b"property" | b"name" | b"content"
-        | b"rel" | b"datetime" | b"lang" | b"charset" | b"http-equiv" | b"type" | b"hidden"
-        | b"aria-hidden" | b"style" | b"encoding" => true,
+        b"id" | b"class" | b"role" | b"itemprop" | b"itemtype" | b"property" | b"name"
+        | b"content" | b"rel" | b"datetime" | b"lang" | b"charset" | b"http-equiv" | b"type"
+        | b"hidden" | b"aria-hidden" | b"style" | b"encoding" => true,
         b"href" => link,
         _ => false,
     }
@@ -186,7 +186,9 @@ fn next_tag(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(off) = memchr::memchr(b'<', b.get(i..).unwrap_or_default()) {
         let lt = i + off;
-        if b.get(lt + 1).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!') {
+        if b.get(lt + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
+        {
             return Some(lt);
         }
         i = lt + 1;
