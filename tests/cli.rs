@@ -376,3 +376,41 @@ fn annotate_as_is_keeps_offsets_and_record_ids() {
     assert_eq!(docs[1]["published_from"], "none");
     assert_eq!(docs[1]["timexes"][0]["value"], "XXXX-07-06");
 }
+
+#[test]
+fn annotate_finds_actors_quotes_and_casualties_in_seed_000() {
+    let output = dateline()
+        .args(["annotate", "--published", "2015-11-17"])
+        .arg(repo("corpus/seeds/000_1403c7a8f878f38f.txt"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = &documents(&output)[0];
+    assert!(doc["sentences"].as_array().expect("sentences").len() > 10);
+    let entities = doc["entities"].as_array().expect("entities");
+    let kerry: Vec<_> = entities
+        .iter()
+        .filter(|e| e["canonical"] == "John Kerry")
+        .collect();
+    assert!(kerry.len() >= 2, "{entities:?}");
+    assert!(kerry.iter().all(|e| e["code"] == "USAGOV"), "{kerry:?}");
+    assert!(
+        entities
+            .iter()
+            .any(|e| e["text"] == "Syria's government" && e["code"] == "SYRGOV")
+    );
+    let quotes = doc["quotes"].as_array().expect("quotes");
+    assert!(
+        !quotes.is_empty() && quotes.iter().all(|q| q["speaker"] == "John Kerry"),
+        "{quotes:?}"
+    );
+    let killed = doc["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| q["kind"] == "killed");
+    assert_eq!(
+        killed.map(|q| q["value"].clone()),
+        Some(serde_json::json!(129))
+    );
+}

@@ -10,14 +10,14 @@ use crate::args::{AnnotateArgs, ExtractArgs};
 use crate::pipeline::{self, Outcome};
 
 pub(crate) fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
-    write_documents(args, false)
+    write_documents(args, false, false)
 }
 
 pub(crate) fn annotate(args: AnnotateArgs) -> anyhow::Result<Status> {
-    write_documents(args.extract, args.as_is)
+    write_documents(args.extract, args.as_is, true)
 }
 
-fn write_documents(args: ExtractArgs, as_is: bool) -> anyhow::Result<Status> {
+fn write_documents(args: ExtractArgs, as_is: bool, full: bool) -> anyhow::Result<Status> {
     anyhow::ensure!(
         !args.input.paths.is_empty(),
         "no input given: name files or directories, or `-` for standard input"
@@ -33,6 +33,7 @@ fn write_documents(args: ExtractArgs, as_is: bool) -> anyhow::Result<Status> {
             default_published: args.input.published,
         },
         as_is,
+        annotator: full.then(dateline_annotate::Annotator::new),
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());

@@ -12,13 +12,15 @@ use dateline_ingest::Record;
 use rayon::prelude::*;
 
 /// How records become documents.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub(crate) struct Settings {
     /// Extraction settings (the default publication date).
     pub(crate) extract: Options,
     /// Take each record's content as the clean body, unchanged, so that
     /// offsets refer to the input exactly (`annotate --as-is`).
     pub(crate) as_is: bool,
+    /// Entities, quotes and quantities, when the command asks for them.
+    pub(crate) annotator: Option<dateline_annotate::Annotator>,
 }
 
 /// At most this many records are held in memory at once.
@@ -107,7 +109,7 @@ fn process_record(record: dateline_ingest::Result<Record>, settings: &Settings) 
             Err(err) => return Outcome::Failed(format!("{}: {err}", record.origin)),
         }
     };
-    annotate(&mut doc);
+    annotate(&mut doc, settings.annotator.as_ref());
     Outcome::Document {
         doc: Box::new(doc),
         warnings,
@@ -136,9 +138,20 @@ fn as_is_document(
     doc
 }
 
-/// The annotation stages: temporal expressions resolved against the
-/// publication date, and the contradictions between them.
-fn annotate(doc: &mut Document) {
+/// The annotation stages: sentences, temporal expressions resolved against
+/// the publication date and the contradictions between them, and — with an
+/// annotator — entities, quotes and quantities.
+fn annotate(doc: &mut Document, annotator: Option<&dateline_annotate::Annotator>) {
+    match annotator {
+        Some(annotator) => {
+            let found = annotator.annotate_at(&doc.text, doc.published);
+            doc.sentences = found.sentences;
+            doc.entities = found.entities;
+            doc.quotes = found.quotes;
+            doc.quantities = found.quantities;
+        }
+        None => doc.sentences = dateline_annotate::sentences(&doc.text),
+    }
     let reference = dateline_time::Reference {
         published: doc.published,
     };

@@ -32,6 +32,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
             default_published: args.input.published,
         },
         as_is: false,
+        annotator: None,
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let choice = args.input.format.into();

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{DocumentIssue, Span, Timex};
+use crate::{DocumentIssue, Entity, Quantity, Quote, Span, Timex};
 
 /// Which markup a piece of content is written in, decided by ingest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -139,7 +139,7 @@ pub struct Source {
 }
 
 /// One article, as the pipeline's stages fill it in.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Stable content hash of title and text (see [`content_id`]).
     pub id: String,
@@ -166,6 +166,15 @@ pub struct Document {
     /// Contradictions found in the document (e.g. two clock times for one instant).
     #[serde(default)]
     pub issues: Vec<DocumentIssue>,
+    /// Named entities with their CAMEO codes (`dateline annotate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Entity>,
+    /// Quotations with their speakers (`dateline annotate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    /// Numbers that matter: casualties, forces, durations (`dateline annotate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
 }
 
 impl Document {
@@ -184,6 +193,9 @@ impl Document {
             sentences: Vec::new(),
             timexes: Vec::new(),
             issues: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            quantities: Vec::new(),
         }
     }
 }
