@@ -414,3 +414,36 @@ fn annotate_finds_actors_quotes_and_casualties_in_seed_000() {
         Some(serde_json::json!(129))
     );
 }
+
+#[test]
+fn annotate_builds_the_seed_004_ceasefire_frame() {
+    let output = dateline()
+        .args(["annotate", "--published", "2016-07-06"])
+        .arg(repo("corpus/seeds/004_f4b8cc9cb900e3e2.txt"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let doc = &documents(&output)[0];
+    let frames = doc["ceasefires"].as_array().expect("ceasefires");
+    assert_eq!(frames.len(), 1, "{frames:?}");
+    let frame = &frames[0];
+    assert_eq!(frame["declarer"], serde_json::json!(["Syrian military"]));
+    assert_eq!(frame["scope"], "Syria");
+    assert_eq!(frame["start"], "2016-07-06T01:00+03:00");
+    assert_eq!(frame["duration"], "PT72H");
+    assert_eq!(frame["end"], "2016-07-09T01:00+03:00");
+    assert_eq!(frame["status"], "violated");
+    assert!(
+        frame["reactions"]
+            .as_array()
+            .expect("reactions")
+            .iter()
+            .any(|r| r["stance"] == "welcomed")
+    );
+    assert!(
+        frame["issues"][0]
+            .as_str()
+            .expect("issue")
+            .contains("22:00 GMT July 5")
+    );
+}

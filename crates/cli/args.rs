@@ -122,6 +122,19 @@ pub(crate) enum EvalTask {
         #[arg(long)]
         json: bool,
     },
+    /// Ceasefire frames against hand-annotated articles (JSON lines
+    /// `{doc, published, path, ceasefires: [...]}`, e.g.
+    /// ../shared/data/events/ceasefire_gold.dev.jsonl; `path` is relative to
+    /// the folder above the file's). Frames are matched by evidence overlap;
+    /// prints frame recall and precision, then field accuracy (status,
+    /// declarer, parties, excluded, start, duration, end).
+    Ceasefires {
+        /// The gold file.
+        file: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Temporal expressions against TimeML gold (JSON lines
     /// `{doc_id, dct, text, timexes: [{start, end, text, type, value}]}`,
     /// e.g. ../shared/data/temporal/timebank.jsonl). Prints the TempEval-3

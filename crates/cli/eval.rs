@@ -19,6 +19,15 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                 write!(out, "{report}")?;
             }
         }
+        EvalTask::Ceasefires { file, json } => {
+            let report = dateline_eval::ceasefires::evaluate(&file)
+                .with_context(|| format!("evaluating ceasefire frames on {}", file.display()))?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+            } else {
+                write!(out, "{report}")?;
+            }
+        }
         EvalTask::Timex {
             files,
             json,

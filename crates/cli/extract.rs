@@ -33,7 +33,7 @@ fn write_documents(args: ExtractArgs, as_is: bool, full: bool) -> anyhow::Result
             default_published: args.input.published,
         },
         as_is,
-        annotator: full.then(dateline_annotate::Annotator::new),
+        annotator: full.then(pipeline::FullAnnotation::new),
     };
     let pool = pipeline::thread_pool(args.input.threads)?;
     let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());

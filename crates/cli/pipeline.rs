@@ -19,8 +19,25 @@ pub(crate) struct Settings {
     /// Take each record's content as the clean body, unchanged, so that
     /// offsets refer to the input exactly (`annotate --as-is`).
     pub(crate) as_is: bool,
-    /// Entities, quotes and quantities, when the command asks for them.
-    pub(crate) annotator: Option<dateline_annotate::Annotator>,
+    /// Entities, quotes, quantities and ceasefire frames, when the command
+    /// asks for them.
+    pub(crate) annotator: Option<FullAnnotation>,
+}
+
+/// The dictionaries and lexicons of the full annotation, compiled once.
+#[derive(Debug)]
+pub(crate) struct FullAnnotation {
+    annotator: dateline_annotate::Annotator,
+    ceasefires: dateline_events::CeasefireFinder,
+}
+
+impl FullAnnotation {
+    pub(crate) fn new() -> FullAnnotation {
+        FullAnnotation {
+            annotator: dateline_annotate::Annotator::new(),
+            ceasefires: dateline_events::CeasefireFinder::new(),
+        }
+    }
 }
 
 /// At most this many records are held in memory at once.
@@ -141,17 +158,7 @@ fn as_is_document(
 /// The annotation stages: sentences, temporal expressions resolved against
 /// the publication date and the contradictions between them, and — with an
 /// annotator — entities, quotes and quantities.
-fn annotate(doc: &mut Document, annotator: Option<&dateline_annotate::Annotator>) {
-    match annotator {
-        Some(annotator) => {
-            let found = annotator.annotate_at(&doc.text, doc.published);
-            doc.sentences = found.sentences;
-            doc.entities = found.entities;
-            doc.quotes = found.quotes;
-            doc.quantities = found.quantities;
-        }
-        None => doc.sentences = dateline_annotate::sentences(&doc.text),
-    }
+fn annotate(doc: &mut Document, full: Option<&FullAnnotation>) {
     let reference = dateline_time::Reference {
         published: doc.published,
     };
@@ -163,6 +170,19 @@ fn annotate(doc: &mut Document, annotator: Option<&dateline_annotate::Annotator>
             reason: issue.reason,
         })
         .collect();
+    match full {
+        Some(full) => {
+            let found = full.annotator.annotate_at(&doc.text, doc.published);
+            doc.ceasefires = full
+                .ceasefires
+                .find(&doc.text, &found, &doc.timexes, doc.published);
+            doc.sentences = found.sentences;
+            doc.entities = found.entities;
+            doc.quotes = found.quotes;
+            doc.quantities = found.quantities;
+        }
+        None => doc.sentences = dateline_annotate::sentences(&doc.text),
+    }
 }
 
 /// A rayon pool with `threads` workers (default: one per core).

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::{DocumentIssue, Entity, Quantity, Quote, Span, Timex};
+use crate::{Ceasefire, DocumentIssue, Entity, Event, Quantity, Quote, Span, Timex};
 
 /// Which markup a piece of content is written in, decided by ingest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -175,6 +175,12 @@ pub struct Document {
     /// Numbers that matter: casualties, forces, durations (`dateline annotate`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quantities: Vec<Quantity>,
+    /// Coded events (`dateline annotate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    /// Ceasefire frames (`dateline annotate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ceasefires: Vec<Ceasefire>,
 }
 
 impl Document {
@@ -196,6 +202,8 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             quantities: Vec::new(),
+            events: Vec::new(),
+            ceasefires: Vec::new(),
         }
     }
 }

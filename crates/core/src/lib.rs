@@ -20,9 +20,11 @@
 mod annotation;
 mod document;
 mod entity;
+mod event;
 
 pub use self::annotation::{DocumentIssue, Span, Timex, TimexAnchor, TimexType};
 pub use self::document::{
     BoilerplateKind, Document, InputFormat, Markup, PublishedFrom, Removed, Source, content_id,
 };
 pub use self::entity::{Entity, EntityKind, EntityVia, Quantity, QuantityKind, Quote};
+pub use self::event::{Ceasefire, CeasefireReaction, CeasefireStatus, Event, EventActor, Modality};

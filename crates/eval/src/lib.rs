@@ -18,7 +18,9 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod ceasefires;
 mod error;
+pub mod events;
 pub mod extraction;
 pub mod timex;
 

@@ -1,0 +1,1210 @@
+//! Event coding: sentences → [`Event`]s with a CAMEO code and PLOVER type,
+//! source and target actors, time, place and modality.
+//!
+//! The CAMEO.2.0 verb dictionary (TABARI/PETRARCH format, bundled in
+//! `data/` with its MIT licence) is compiled once into a map from every
+//! inflected verb form to its verb block. For each verb in a sentence the
+//! block's patterns (words before and after the `*` verb slot, synsets
+//! expanded) pick the most specific code; the source is the nearest coded
+//! actor before the verb (skipping actors inside prepositional phrases), the
+//! target the first coded actor after it, PETRARCH-style but without a parse.
+
+mod dict;
+mod plover;
+
+use std::collections::HashSet;
+
+use dateline_annotate::{Annotations, Annotator, AnnotatorBuilder};
+use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex, TimexType};
+use jiff::civil::Date;
+
+use self::dict::{Code, Elem, Pattern, VerbDict};
+pub use self::plover::plover_type;
+
+pub(crate) const BUNDLED_VERBS: &str = include_str!("../../data/CAMEO.2.0.txt");
+
+/// The CAMEO code given to speech events ("Kerry said"), which are reported
+/// apart from the event they report.
+pub const SPEECH_CAMEO: &str = "010";
+/// The type given to speech events: PLOVER has no type for them.
+pub const SPEECH_TYPE: &str = "STATEMENT";
+
+/// Builds an [`EventCoder`] with extra actor and agent dictionaries.
+#[derive(Debug, Default)]
+pub struct EventCoderBuilder {
+    annotator: AnnotatorBuilder,
+    verbs: Option<String>,
+}
+
+impl EventCoderBuilder {
+    /// Adds an actor dictionary (TABARI/PETRARCH format) to the annotator
+    /// that [`EventCoder::annotate`] uses.
+    pub fn actors(mut self, text: impl Into<String>) -> EventCoderBuilder {
+        self.annotator = self.annotator.actors(text);
+        self
+    }
+
+    /// Adds an agent dictionary (TABARI/PETRARCH format).
+    pub fn agents(mut self, text: impl Into<String>) -> EventCoderBuilder {
+        self.annotator = self.annotator.agents(text);
+        self
+    }
+
+    /// Uses this verb dictionary (TABARI/PETRARCH format) instead of the
+    /// bundled CAMEO.2.0 one, e.g. a test suite's own.
+    pub fn verbs(mut self, text: impl Into<String>) -> EventCoderBuilder {
+        self.verbs = Some(text.into());
+        self
+    }
+
+    /// Compiles the dictionaries.
+    pub fn build(self) -> dateline_annotate::Result<EventCoder> {
+        Ok(EventCoder {
+            verbs: VerbDict::parse(self.verbs.as_deref().unwrap_or(BUNDLED_VERBS)),
+            annotator: self.annotator.build()?,
+        })
+    }
+}
+
+/// Codes events in annotated text. Build once; `Send + Sync`.
+#[derive(Debug)]
+pub struct EventCoder {
+    verbs: VerbDict,
+    annotator: Annotator,
+}
+
+impl Default for EventCoder {
+    fn default() -> EventCoder {
+        EventCoder::new()
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    /// Char offsets.
+    start: usize,
+    end: usize,
+    /// Byte offsets.
+    bs: usize,
+    be: usize,
+    word: bool,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "OF", "IN", "TO", "WITH", "FROM", "AT", "BY", "FOR", "ON", "AGAINST", "NEAR", "INTO", "ABOUT",
+    "OVER", "UNDER", "BETWEEN", "AMONG", "TOWARD", "TOWARDS", "AFTER", "BEFORE", "DURING", "UPON",
+];
+const DETERMINERS: &[&str] = &[
+    "THE", "A", "AN", "ITS", "HIS", "HER", "THEIR", "OUR", "MY", "YOUR", "THIS", "THESE", "THOSE",
+    "OF", "IN", "ON", "FOR", "AFTER", "BEFORE", "SUCH", "ANY", "NO", "EVERY", "EACH", "NEW",
+    "RECENT", "LATEST", "FURTHER", "WHOSE", "WITH",
+];
+const SPEECH_LEMMAS: &[&str] = &[
+    "SAY", "TELL", "ANNOUNCE", "STATE", "ADD", "DECLARE", "INFORM", "REMARK", "MENTION", "NOTE",
+    "EXPLAIN", "STRESS", "INSIST", "REPORT",
+];
+const AUXILIARIES: &[&str] = &["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "AM", "'S", "'RE"];
+const PASSIVE_AUX: &[&str] = &["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"];
+const NEGATORS: &[&str] = &["NOT", "NEVER", "NO", "CANNOT", "NEITHER", "NOR"];
+const HYPOTHETICAL: &[&str] = &[
+    "COULD", "WOULD", "MAY", "MIGHT", "SHOULD", "IF", "UNLESS", "PERHAPS", "POSSIBLY",
+];
+const FUTURE: &[&str] = &[
+    "WILL", "SHALL", "'LL", "PLANS", "PLAN", "PLANNED", "PLANNING", "EXPECTED", "SET", "DUE",
+    "ABOUT", "INTENDS", "AIMS", "GOING",
+];
+const REFUSAL: &[&str] = &[
+    "REFUSED", "REFUSES", "REFUSE", "FAILED", "FAILS", "FAIL", "DECLINED", "DECLINES",
+];
+
+fn upper(s: &str) -> String {
+    s.to_ascii_uppercase()
+}
+
+fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let Some(s) = text.get(from_byte..to_byte) else {
+        return toks;
+    };
+    let mut ci = char_base;
+    let mut cur: Option<Tok> = None;
+    let mut prev_alnum = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((b, c)) = chars.next() {
+        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let inner = (c == '-' || c == '\'' || c == '’' || c == '.') && prev_alnum && next_alnum;
+        if c.is_alphanumeric() || inner {
+            match cur.as_mut() {
+                Some(t) => {
+                    t.end = ci + 1;
+                    t.be = from_byte + b + c.len_utf8();
+                }
+                None => {
+                    cur = Some(Tok {
+                        start: ci,
+                        end: ci + 1,
+                        bs: from_byte + b,
+                        be: from_byte + b + c.len_utf8(),
+                        word: true,
+                    })
+                }
+            }
+            prev_alnum = true;
+        } else {
+            if let Some(t) = cur.take() {
+                toks.push(t);
+            }
+            if !c.is_whitespace() {
+                toks.push(Tok {
+                    start: ci,
+                    end: ci + 1,
+                    bs: from_byte + b,
+                    be: from_byte + b + c.len_utf8(),
+                    word: false,
+                });
+            }
+            prev_alnum = false;
+        }
+        ci += 1;
+    }
+    if let Some(t) = cur.take() {
+        toks.push(t);
+    }
+    toks
+}
+
+/// The text with its char → byte map, so that char spans slice in O(1).
+struct Src<'a> {
+    text: &'a str,
+    byte_of: &'a [usize],
+}
+
+impl Src<'_> {
+    fn slice(&self, a: usize, b: usize) -> &str {
+        match (self.byte_of.get(a), self.byte_of.get(b)) {
+            (Some(&x), Some(&y)) if x <= y => self.text.get(x..y).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// A verb found in a sentence, before its actors are chosen.
+struct Hit {
+    tok: usize,
+    /// One past the verb's last token (multi-word verbs).
+    end_tok: usize,
+    code: String,
+    pair: Option<String>,
+    /// Token index where the target search starts.
+    target_from: usize,
+    source_after: Option<usize>,
+    speech: bool,
+    /// A speech verb that names whom it addresses ("told").
+    addressee: bool,
+    past: bool,
+    /// How specific the match was: 0 for a verb's default code.
+    weight: usize,
+}
+
+impl EventCoder {
+    /// The coder with the bundled verb dictionary and actor dictionaries.
+    pub fn new() -> EventCoder {
+        EventCoder {
+            verbs: VerbDict::parse(BUNDLED_VERBS),
+            annotator: Annotator::new(),
+        }
+    }
+
+    /// A builder to add actor and agent dictionaries.
+    pub fn builder() -> EventCoderBuilder {
+        EventCoderBuilder::default()
+    }
+
+    /// Annotates `text` with this coder's dictionaries.
+    pub fn annotate(&self, text: &str, published: Option<Date>) -> Annotations {
+        self.annotator.annotate_at(text, published)
+    }
+
+    /// Annotates and codes `text` in one call.
+    pub fn code_text(&self, text: &str, published: Option<Date>, timexes: &[Timex]) -> Vec<Event> {
+        let ann = self.annotate(text, published);
+        self.code(text, &ann, published, timexes)
+    }
+
+    /// Codes the events of every sentence of `text`.
+    pub fn code(
+        &self,
+        text: &str,
+        annotations: &Annotations,
+        published: Option<Date>,
+        timexes: &[Timex],
+    ) -> Vec<Event> {
+        // char offset → byte offset, for the sentence spans
+        let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        byte_of.push(text.len());
+        let sentences: Vec<Span> = if annotations.sentences.is_empty() && !text.trim().is_empty() {
+            vec![Span {
+                start: 0,
+                end: byte_of.len() - 1,
+            }]
+        } else {
+            annotations.sentences.clone()
+        };
+        let mut out = Vec::new();
+        for s in &sentences {
+            let (Some(&bs), Some(&be)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
+                continue;
+            };
+            if bs > be {
+                continue;
+            }
+            let src = Src {
+                text,
+                byte_of: &byte_of,
+            };
+            self.code_sentence(&src, *s, bs, be, annotations, published, timexes, &mut out);
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(
+        &self,
+        src: &Src<'_>,
+        sent: Span,
+        bs: usize,
+        be: usize,
+        ann: &Annotations,
+        published: Option<Date>,
+        timexes: &[Timex],
+        out: &mut Vec<Event>,
+    ) {
+        let text = src.text;
+        let toks = tokenize(text, bs, be, sent.start);
+        if toks.is_empty() {
+            return;
+        }
+        let words: Vec<String> = toks.iter().map(|t| upper(&text[t.bs..t.be])).collect();
+        let raw: Vec<&Entity> = ann
+            .entities
+            .iter()
+            .filter(|e| e.start >= sent.start && e.end <= sent.end)
+            .collect();
+        let resolved = resolve_actors(src, &raw);
+        let ents: Vec<&Entity> = resolved.iter().collect();
+        // token → the entity covering it, in one pass
+        let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
+        {
+            let mut k = 0;
+            for (ti, t) in toks.iter().enumerate() {
+                while k < ents.len() && ents[k].end <= t.start {
+                    k += 1;
+                }
+                if let Some(e) = ents.get(k)
+                    && t.start >= e.start
+                    && t.end <= e.end
+                {
+                    ent_of[ti] = Some(k);
+                }
+            }
+        }
+        let mut modifiers: Vec<usize> = Vec::new();
+        let tok_at = |c: usize| toks.iter().position(|t| t.start >= c).unwrap_or(toks.len());
+
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.word || ent_of[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let prev = i.checked_sub(1).map(|p| words[p].as_str());
+            if prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'S")) {
+                i += 1;
+                continue;
+            }
+            // A gerund without an auxiliary is a modifier or a noun
+            // ("seeking to mend ties", "scaling a pole"), not the event.
+            if words[i].ends_with("ING") && !prev.is_some_and(|p| AUXILIARIES.contains(&p)) {
+                i += 1;
+                continue;
+            }
+            match self.match_verb(&words, &toks, i) {
+                // "the Paris attacks", "the Syrian conflict": a noun after a
+                // name used as a modifier; the name is then no actor of it.
+                Some(_)
+                    if i.checked_sub(1)
+                        .and_then(|p| ent_of[p])
+                        .is_some_and(|k| modifier_noun(&words, &ent_of, i, ents[k])) =>
+                {
+                    if let Some(k) = i.checked_sub(1).and_then(|p| ent_of[p]) {
+                        modifiers.push(k);
+                    }
+                    i += 1;
+                }
+                Some(h) => {
+                    let next = h.end_tok.max(i + 1);
+                    hits.push(h);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        // "wants to re-examine", "agreed to restore": the complement
+        // carries the event when the governing verb has only its default code.
+        let starts: Vec<usize> = hits.iter().map(|h| h.tok).collect();
+        hits.retain(|h| {
+            let to = words.get(h.end_tok).is_some_and(|w| w == "TO");
+            !(to && h.weight == 0 && !h.speech && starts.contains(&(h.end_tok + 1)))
+        });
+        // "met Assad to discuss efforts to counter IS": a purpose infinitive
+        // after a coded verb is part of that event, not one of its own.
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let infinitive = h.tok > 0 && words[h.tok - 1] == "TO";
+            if infinitive && kept.iter().any(|k| !k.speech && k.end_tok + 1 < h.tok) {
+                continue;
+            }
+            kept.push(h);
+        }
+        let hits = kept;
+        if hits.is_empty() {
+            return;
+        }
+
+        let sentence_has_speech = hits.iter().any(|h| h.speech);
+        let when_timex = timexes
+            .iter()
+            .find(|x| {
+                x.start >= sent.start
+                    && x.end <= sent.end
+                    && matches!(x.kind, TimexType::Date | TimexType::Time)
+            })
+            .map(|x| x.value.clone());
+        let place = place_of(&words, &toks, &ents, &tok_at).or_else(|| {
+            modifiers
+                .iter()
+                .filter_map(|&k| ents.get(k))
+                .find(|e| matches!(e.kind, EntityKind::Gpe | EntityKind::Loc))
+                .map(|e| e.canonical.clone())
+        });
+        let ents: Vec<&Entity> = ents
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !modifiers.contains(k))
+            .map(|(_, e)| *e)
+            .collect();
+        let mut prev_sources: Vec<&Entity> = Vec::new();
+        let mut seen: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
+
+        for (hi, h) in hits.iter().enumerate() {
+            // whom a verb acts on is named before the next verb
+            let clause_end = hits
+                .get(hi + 1)
+                .and_then(|n| toks.get(n.tok))
+                .map_or(sent.end, |t| t.start);
+            let ents_to_end: Vec<&Entity> = ents
+                .iter()
+                .copied()
+                .filter(|e| e.start < clause_end)
+                .collect();
+            let vstart = toks[h.tok].start;
+            // Conjoined verb phrase ("condemned … and promised"): same subject.
+            let conjoined = h.tok > 0
+                && matches!(words[h.tok - 1].as_str(), "AND" | "BUT")
+                && !prev_sources.is_empty();
+            let passive = h.past
+                && (1..=2).any(|k| {
+                    h.tok
+                        .checked_sub(k)
+                        .is_some_and(|j| PASSIVE_AUX.contains(&words[j].as_str()))
+                });
+            if passive {
+                // "X was attacked by Y": Y acts on X.
+                let target_list = subject(&ents, &words, &toks, vstart)
+                    .map(|e| compound(src, &ents, e))
+                    .unwrap_or_default();
+                let by = (h.end_tok..words.len().min(h.end_tok + POST_WINDOW))
+                    .find(|&j| words[j] == "BY");
+                let from_c = toks
+                    .get(by.unwrap_or(h.end_tok))
+                    .map_or(sent.end, |t| t.start);
+                let tcodes: Vec<Option<&str>> =
+                    target_list.iter().map(|e| e.code.as_deref()).collect();
+                let source_list = first_after(&words, &toks, &ents, from_c, Some(&tcodes))
+                    .map(|e| compound(src, &ents, e))
+                    .unwrap_or_default();
+                self.emit(
+                    h,
+                    &source_list,
+                    &target_list,
+                    sent,
+                    &toks,
+                    &words,
+                    ann,
+                    sentence_has_speech,
+                    published,
+                    &when_timex,
+                    &place,
+                    &mut seen,
+                    out,
+                );
+                continue;
+            }
+            let sources: Vec<&Entity> = if let Some(from) = h.source_after {
+                let from_c = toks.get(from).map_or(sent.end, |t| t.start);
+                first_after(&words, &toks, &ents, from_c, None)
+                    .map(|e| compound(src, &ents, e))
+                    .unwrap_or_default()
+            } else if conjoined {
+                prev_sources.clone()
+            } else {
+                subject(&ents, &words, &toks, vstart)
+                    .map(|e| compound(src, &ents, e))
+                    .unwrap_or_default()
+            };
+            let from_c = toks.get(h.target_from).map_or(sent.end, |t| t.start);
+            let src_codes: Vec<Option<&str>> = sources.iter().map(|e| e.code.as_deref()).collect();
+            let targets: Vec<&Entity> =
+                first_after(&words, &toks, &ents_to_end, from_c, Some(&src_codes))
+                    .map(|e| compound(src, &ents, e))
+                    .unwrap_or_default();
+            if !sources.is_empty() {
+                prev_sources = sources.clone();
+            }
+            // "Gondor and Osgiliath renewed ties": with no one else named,
+            // a compound subject acts on itself, each on the others.
+            if targets.is_empty() && sources.len() >= 2 && !h.speech {
+                for (k, s) in sources.iter().enumerate() {
+                    let others: Vec<&Entity> = sources
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, o)| j != k && o.code != s.code)
+                        .map(|(_, o)| *o)
+                        .collect();
+                    self.emit(
+                        h,
+                        &[*s],
+                        &others,
+                        sent,
+                        &toks,
+                        &words,
+                        ann,
+                        sentence_has_speech,
+                        published,
+                        &when_timex,
+                        &place,
+                        &mut seen,
+                        out,
+                    );
+                }
+                continue;
+            }
+
+            self.emit(
+                h,
+                &sources,
+                &targets,
+                sent,
+                &toks,
+                &words,
+                ann,
+                sentence_has_speech,
+                published,
+                &when_timex,
+                &place,
+                &mut seen,
+                out,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        h: &Hit,
+        sources: &[&Entity],
+        targets: &[&Entity],
+        sent: Span,
+        toks: &[Tok],
+        words: &[String],
+        ann: &Annotations,
+        sentence_has_speech: bool,
+        published: Option<Date>,
+        when_timex: &Option<String>,
+        place: &Option<String>,
+        seen: &mut HashSet<(Option<String>, Option<String>, String)>,
+        out: &mut Vec<Event>,
+    ) {
+        // "Kerry said …": the speaker only; "told reporters": the addressee.
+        let no_target: [&Entity; 0] = [];
+        let targets = if h.speech && !h.addressee {
+            &no_target[..]
+        } else {
+            targets
+        };
+        if h.speech && sources.is_empty() {
+            return;
+        }
+        let modality = modality_of(words, toks, h, ann, sentence_has_speech);
+        let when = when_timex.clone().or_else(|| {
+            if h.past || h.speech {
+                published.map(|d| d.to_string())
+            } else {
+                None
+            }
+        });
+        let trigger = Span {
+            start: toks[h.tok].start,
+            end: toks[h.end_tok.saturating_sub(1).max(h.tok)].end,
+        };
+        let srcs: Vec<Option<&Entity>> = if sources.is_empty() {
+            vec![None]
+        } else {
+            sources.iter().map(|e| Some(*e)).collect()
+        };
+        let tgts: Vec<Option<&Entity>> = if targets.is_empty() {
+            vec![None]
+        } else {
+            targets.iter().map(|e| Some(*e)).collect()
+        };
+        let root = h.code.get(..2).unwrap_or("");
+        let violent = matches!(root, "18" | "19" | "20");
+        // "killed 129 people": violence against people, whoever they are
+        let people = (h.end_tok..words.len().min(h.end_tok + 4)).any(|j| {
+            matches!(
+                words[j].as_str(),
+                "PEOPLE"
+                    | "CIVILIANS"
+                    | "PERSONS"
+                    | "CHILDREN"
+                    | "WOMEN"
+                    | "PASSENGERS"
+                    | "WORKERS"
+                    | "VILLAGERS"
+                    | "RESIDENTS"
+                    | "WORSHIPPERS"
+                    | "STUDENTS"
+                    | "PILGRIMS"
+            ) || words[j].chars().all(|c| c.is_ascii_digit() || c == ',')
+        });
+        if !(h.speech || violent && people) {
+            if sources.is_empty() && targets.is_empty() {
+                return;
+            }
+            if sources.is_empty() && h.weight == 0 {
+                return;
+            }
+            // A default code with one actor only when that actor is plainly
+            // the verb's subject, right before it.
+            let vstart = toks[h.tok].start;
+            let adjacent = sources.iter().any(|e| {
+                let between = toks
+                    .iter()
+                    .filter(|t| t.start >= e.end && t.end <= vstart)
+                    .count();
+                e.end <= vstart && between <= 2
+            });
+            if targets.is_empty() && h.weight == 0 && !adjacent {
+                return;
+            }
+        }
+        let civilian_target = targets.is_empty()
+            || targets
+                .iter()
+                .all(|t| t.code.as_deref().is_some_and(|c| c.ends_with("CVL")));
+        let kind = if h.speech {
+            SPEECH_TYPE.to_string()
+        } else if root == "19" && people && civilian_target {
+            "ASSAULT".to_string()
+        } else {
+            plover_type(&h.code).to_string()
+        };
+        let cameo = if h.speech {
+            SPEECH_CAMEO.to_string()
+        } else {
+            h.code.clone()
+        };
+        for s in &srcs {
+            for t in &tgts {
+                if s.is_none() && t.is_none() {
+                    continue;
+                }
+                let mut push =
+                    |src: Option<&Entity>, tgt: Option<&Entity>, code: &str, kind: &str| {
+                        // One event per dyad and sentence: the first verb
+                        // (the main clause, usually) codes it.
+                        let dyad = src.is_some() && tgt.is_some();
+                        let key = (
+                            src.and_then(|e| e.code.clone()),
+                            tgt.and_then(|e| e.code.clone()),
+                            if dyad {
+                                String::new()
+                            } else {
+                                code.to_string()
+                            },
+                        );
+                        if !seen.insert(key) {
+                            return;
+                        }
+                        out.push(Event {
+                            kind: kind.to_string(),
+                            cameo: code.to_string(),
+                            trigger,
+                            source: src.map(actor),
+                            target: tgt.map(actor),
+                            when: when.clone(),
+                            place: place.clone(),
+                            modality,
+                            evidence: vec![sent],
+                        });
+                    };
+                push(*s, *t, &cameo, &kind);
+                if let (Some(p), Some(_)) = (&h.pair, t) {
+                    push(*t, *s, p, plover_type(p));
+                }
+            }
+        }
+    }
+
+    /// Tries every form starting at token `i`; returns the verb's best code.
+    fn match_verb(&self, words: &[String], toks: &[Tok], i: usize) -> Option<Hit> {
+        let forms = self.verbs.forms.get(&words[i])?;
+        let mut best: Option<(usize, Hit)> = None;
+        for f in forms {
+            // multi-word verbs: the rest must follow at once
+            let ok = f
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.get(i + 1 + k) == Some(w));
+            if !ok {
+                continue;
+            }
+            let end_tok = i + 1 + f.rest.len();
+            let block = self.verbs.blocks.get(f.block)?;
+            let mut chosen: Option<(usize, &Pattern, Option<usize>, Option<usize>)> = None;
+            for p in &block.patterns {
+                if let Some((tf, sa)) = match_pattern(p, words, toks, i, end_tok)
+                    && chosen.as_ref().is_none_or(|c| p.weight > c.0)
+                {
+                    chosen = Some((p.weight, p, tf, sa));
+                }
+            }
+            let (weight, code, target_from, source_after) = match chosen {
+                Some((w, p, tf, sa)) => (w + 1, p.code.clone(), tf, sa),
+                None => match (&f.code, &block.code) {
+                    (Some(c), _) => (0, c.clone(), None, None),
+                    (None, Some(c)) => (0, c.clone(), None, None),
+                    (None, None) => continue,
+                },
+            };
+            let (code, pair) = match code {
+                Code::Null => {
+                    // A null pattern vetoes the verb only if it beat the rest.
+                    if best.as_ref().is_none_or(|b| weight > b.0) {
+                        best = None;
+                        if weight > 0 {
+                            return None;
+                        }
+                    }
+                    continue;
+                }
+                Code::One(c) => (c, None),
+                Code::Pair(a, b) => (a, Some(b)),
+            };
+            if !code.chars().all(|c| c.is_ascii_digit()) || code.is_empty() {
+                continue;
+            }
+            // Verbs of saying are speech events whatever follows them: the
+            // event reported is coded from the reported clause's own verb.
+            let speech = SPEECH_LEMMAS.contains(&f.lemma.as_str())
+                || (code.starts_with("01") && block.name == "EXPLAIN_VERBAL" && weight == 0);
+            let (code, pair) = if speech && SPEECH_LEMMAS.contains(&f.lemma.as_str()) {
+                (SPEECH_CAMEO.to_string(), None)
+            } else {
+                (code, pair)
+            };
+            let hit = Hit {
+                tok: i,
+                end_tok,
+                code,
+                pair,
+                target_from: target_from.unwrap_or(end_tok),
+                source_after,
+                speech,
+                addressee: matches!(f.lemma.as_str(), "TELL" | "INFORM" | "BRIEF"),
+                past: f.past,
+                weight,
+            };
+            if best.as_ref().is_none_or(|b| weight > b.0) {
+                best = Some((weight, hit));
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
+/// The gap between two entities, as text.
+fn gap(src: &Src<'_>, a: &Entity, b: &Entity) -> String {
+    if a.end > b.start {
+        return String::new();
+    }
+    src.slice(a.end, b.start).to_string()
+}
+
+fn is_country(code: Option<&str>) -> bool {
+    code.is_some_and(|c| c.len() == 3 && !c.starts_with("---"))
+}
+
+/// An agent without a country ("soldiers": `---MIL`) composed with a
+/// country (`GON`) → `GONMIL`.
+fn compose(country: &str, agent: &str) -> String {
+    format!("{country}{}", agent.trim_start_matches("---"))
+}
+
+/// Combines entities into the actors PETRARCH would code: a country next
+/// to a more specific actor of the same country ("Bree Prime Minister
+/// Romendacil") is one actor; an agent with no country followed by "from",
+/// "in" or "of" and countries ("soldiers from Gondor", "the ambassadors of
+/// Arnor, Osgiliath and Gondor") is that agent of each country.
+fn resolve_actors(src: &Src<'_>, ents: &[&Entity]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+    let mut i = 0;
+    while i < ents.len() {
+        let e = ents[i];
+        let code = e.code.as_deref();
+        // agent + preposition + country list
+        if let (Some(agent), Some(next)) = (code.filter(|c| c.starts_with("---")), ents.get(i + 1))
+        {
+            let g = gap(src, e, next).to_ascii_lowercase();
+            let g = g.trim();
+            let prep = matches!(
+                g,
+                "from" | "in" | "of" | "for" | "from the" | "in the" | "of the" | "for the"
+            );
+            if prep && is_country(next.code.as_deref()) {
+                let mut j = i + 1;
+                let mut first = true;
+                loop {
+                    let c = ents[j];
+                    let mut m = c.clone();
+                    if let Some(cc) = c.code.as_deref() {
+                        m.code = Some(compose(cc, agent));
+                    }
+                    if first {
+                        m.start = e.start;
+                        m.text = format!("{}{}{}", e.text, gap(src, e, c), c.text);
+                        m.kind = e.kind;
+                        first = false;
+                    }
+                    out.push(m);
+                    let more = ents.get(j + 1).is_some_and(|n| {
+                        let g = gap(src, c, n).to_ascii_lowercase();
+                        let g = g.trim().trim_start_matches(',').trim();
+                        is_country(n.code.as_deref())
+                            && matches!(g, "" | "and" | "or")
+                            && !gap(src, c, n).trim().is_empty()
+                    });
+                    j += 1;
+                    if !more {
+                        break;
+                    }
+                }
+                i = j;
+                continue;
+            }
+        }
+        // adjacent actors of one country: keep the more specific code
+        if let Some(next) = ents.get(i + 1)
+            && gap(src, e, next).trim().is_empty()
+            && let (Some(a), Some(b)) = (code, next.code.as_deref())
+        {
+            let merged = if b.starts_with(a) && b.len() > a.len() {
+                Some(b.to_string())
+            } else if a.starts_with(b) {
+                Some(a.to_string())
+            } else if is_country(Some(a)) && b.starts_with("---") {
+                Some(compose(a, b))
+            } else if is_country(Some(b)) && a.starts_with("---") {
+                Some(compose(b, a))
+            } else {
+                None
+            };
+            if let Some(m) = merged {
+                let mut n = if m == a { e.clone() } else { (*next).clone() };
+                n.start = e.start;
+                n.end = next.end;
+                n.text = format!("{}{}{}", e.text, gap(src, e, next), next.text);
+                n.code = Some(m);
+                out.push(n);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(e.clone());
+        i += 1;
+    }
+    out
+}
+
+fn actor(e: &Entity) -> EventActor {
+    EventActor {
+        text: e.text.clone(),
+        canonical: Some(e.canonical.clone()),
+        code: e.code.clone(),
+    }
+}
+
+/// Whether the words of `phrase` start at token `k` (nouns may be plural).
+fn phrase_at(words: &[String], k: usize, phrase: &[String]) -> bool {
+    phrase.iter().enumerate().all(|(j, w)| {
+        let Some(t) = words.get(k + j) else {
+            return false;
+        };
+        if t == w {
+            return true;
+        }
+        if j + 1 == phrase.len() {
+            let t = t.as_str();
+            if let Some(stem) = t.strip_suffix('S')
+                && (stem == w || stem.strip_suffix('E') == Some(w.as_str()))
+            {
+                return true;
+            }
+            if let (Some(stem), Some(ws)) = (t.strip_suffix("IES"), w.strip_suffix('Y'))
+                && stem == ws
+            {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+const POST_WINDOW: usize = 14;
+const PRE_WINDOW: usize = 6;
+const ELEM_GAP: usize = 5;
+
+/// Matches a pattern around the verb at `[v, vend)`. On success returns
+/// where the target search starts (after the word before `+`) and where the
+/// source search starts when the pattern puts `$` after the verb.
+fn match_pattern(
+    p: &Pattern,
+    words: &[String],
+    toks: &[Tok],
+    v: usize,
+    vend: usize,
+) -> Option<(Option<usize>, Option<usize>)> {
+    // post: ordered, gaps allowed, within the clause
+    let limit = (vend + POST_WINDOW).min(words.len());
+    let mut k = vend;
+    let mut target_from = None;
+    let mut source_after = None;
+    for e in &p.post {
+        match e {
+            Elem::Target => target_from = Some(k),
+            Elem::Source => source_after = Some(k),
+            Elem::Words(alts) => {
+                let mut found = None;
+                let mut j = k;
+                // each word within a few words of the last: the verb's
+                // object phrase, not anything later in the sentence
+                let limit = limit.min(k + ELEM_GAP);
+                while j < limit {
+                    if !toks[j].word
+                        && matches!(words[j].as_str(), ";" | ":" | "," | "\"" | "(" | ")")
+                    {
+                        break;
+                    }
+                    if let Some(a) = alts.iter().find(|a| phrase_at(words, j, a)) {
+                        found = Some(j + a.len());
+                        break;
+                    }
+                    j += 1;
+                }
+                k = found?;
+            }
+        }
+    }
+    // pre: ordered, matched backwards from the verb
+    let lower = v.saturating_sub(PRE_WINDOW);
+    let mut k = v;
+    for e in p.pre.iter().rev() {
+        if let Elem::Words(alts) = e {
+            let mut found = None;
+            let mut j = k;
+            while j > lower {
+                j -= 1;
+                if alts
+                    .iter()
+                    .any(|a| j + a.len() <= k && phrase_at(words, j, a))
+                {
+                    found = Some(j);
+                    break;
+                }
+            }
+            k = found?;
+        }
+    }
+    Some((target_from, source_after))
+}
+
+/// Whether the verb form at `i`, right after entity `e`, is a noun that the
+/// entity modifies: after a demonym ("Syrian conflict"), or a plural after
+/// "the" + name ("the Paris attacks").
+fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entity) -> bool {
+    let t = e.text.to_ascii_lowercase();
+    let demonym = e.text != e.canonical
+        && matches!(e.kind, EntityKind::Gpe)
+        && ["ian", "an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| t.ends_with(s));
+    if demonym {
+        return true;
+    }
+    let first = (0..i)
+        .rev()
+        .take_while(|&j| ent_of[j].is_some() && ent_of[j] == ent_of[i - 1])
+        .last();
+    let det_before = first.and_then(|f| f.checked_sub(1)).is_some_and(|j| {
+        matches!(words[j].as_str(), "THE" | "LAST" | "FRIDAY'S" | "WEEK'S")
+            || words[j].ends_with("'S")
+    });
+    det_before
+        && matches!(e.kind, EntityKind::Gpe)
+        && words[i].ends_with('S')
+        && !words[i].ends_with("SS")
+}
+
+/// Whether a place entity is governed by a locative preposition.
+fn locative(words: &[String], toks: &[Tok], e: &Entity) -> bool {
+    if !matches!(e.kind, EntityKind::Gpe | EntityKind::Loc) {
+        return false;
+    }
+    let Some(mut j) = toks.iter().position(|t| t.start >= e.start) else {
+        return false;
+    };
+    if j > 0 && words[j - 1] == "THE" {
+        j -= 1;
+    }
+    j > 0
+        && matches!(
+            words[j - 1].as_str(),
+            "IN" | "AT" | "NEAR" | "INSIDE" | "OUTSIDE"
+        )
+}
+
+fn has_code(e: &Entity) -> bool {
+    e.code.as_deref().is_some_and(|c| !c.is_empty())
+}
+
+/// The subject: the nearest coded actor before the verb that is not inside
+/// a prepositional phrase, else the nearest one.
+fn subject<'a>(
+    ents: &[&'a Entity],
+    words: &[String],
+    toks: &[Tok],
+    vstart: usize,
+) -> Option<&'a Entity> {
+    let before: Vec<&'a Entity> = ents
+        .iter()
+        .copied()
+        .filter(|e| has_code(e) && e.end <= vstart)
+        .collect();
+    let in_pp = |e: &Entity| {
+        let i = toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
+        let mut j = i;
+        // skip a determiner or adjective-ish word right before the actor
+        while j > 0 && matches!(words[j - 1].as_str(), "THE" | "A" | "AN") {
+            j -= 1;
+        }
+        j > 0 && PREPOSITIONS.contains(&words[j - 1].as_str())
+    };
+    // The head of a compound list ("Arnor, Gondor and Rohan") stands for it.
+    let nearest = before.last().copied()?;
+    before
+        .iter()
+        .rev()
+        .find(|e| !in_pp(e))
+        .copied()
+        .or(Some(nearest))
+}
+
+/// The first coded actor starting at or after char `from`, preferring one
+/// whose code differs from the sources'.
+fn first_after<'a>(
+    words: &[String],
+    toks: &[Tok],
+    ents: &[&'a Entity],
+    from: usize,
+    sources: Option<&[Option<&str>]>,
+) -> Option<&'a Entity> {
+    let cands: Vec<&'a Entity> = ents
+        .iter()
+        .copied()
+        .filter(|e| has_code(e) && e.start >= from)
+        .filter(|e| match sources {
+            Some(src) if !src.is_empty() => !src.contains(&e.code.as_deref()),
+            _ => true,
+        })
+        .collect();
+    // "met staffers in Paris and President Hollande": a place named after
+    // "in"/"at" is where, not whom, when someone else is named.
+    cands
+        .iter()
+        .copied()
+        .find(|e| !locative(words, toks, e))
+        .or_else(|| cands.first().copied())
+}
+
+/// The actor and the others listed with it ("Arnor, Osgiliath and Gondor").
+fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a Entity> {
+    let Some(i) = ents.iter().position(|x| std::ptr::eq(*x, e)) else {
+        return vec![e];
+    };
+    // 0: not joined, 1: by a comma, 2: by "and"/"or"
+    let joined = |a: &Entity, b: &Entity| -> u8 {
+        if a.end > b.start {
+            return 0;
+        }
+        let gap = src.slice(a.end, b.start);
+        let g = gap
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_ascii_lowercase();
+        let g = g.strip_suffix(" the").unwrap_or(&g);
+        match g {
+            "and" | "or" | "nor" | "&" => 2,
+            "" if gap.trim() == "," => 1,
+            _ => 0,
+        }
+    };
+    let mut lo = i;
+    let mut conj = false;
+    while lo > 0 {
+        let j = joined(ents[lo - 1], ents[lo]);
+        if j == 0 {
+            break;
+        }
+        conj |= j == 2;
+        lo -= 1;
+    }
+    let mut hi = i;
+    while hi + 1 < ents.len() {
+        let j = joined(ents[hi], ents[hi + 1]);
+        if j == 0 {
+            break;
+        }
+        conj |= j == 2;
+        hi += 1;
+    }
+    // A list ends in "and"/"or"; commas alone are apposition or clauses.
+    if !conj {
+        return vec![e];
+    }
+    ents[lo..=hi]
+        .iter()
+        .copied()
+        .filter(|e| has_code(e))
+        .collect()
+}
+
+/// A place named after "in", "at" or "near" in the sentence.
+fn place_of(
+    words: &[String],
+    toks: &[Tok],
+    ents: &[&Entity],
+    tok_at: &dyn Fn(usize) -> usize,
+) -> Option<String> {
+    ents.iter()
+        .filter(|e| matches!(e.kind, EntityKind::Gpe | EntityKind::Loc))
+        .find(|e| {
+            let i = tok_at(e.start);
+            let mut j = i;
+            while j > 0
+                && matches!(
+                    words[j - 1].as_str(),
+                    "THE"
+                        | "NORTHERN"
+                        | "SOUTHERN"
+                        | "EASTERN"
+                        | "WESTERN"
+                        | "CENTRAL"
+                        | "NORTH"
+                        | "SOUTH"
+                        | "EAST"
+                        | "WEST"
+                )
+            {
+                j -= 1;
+            }
+            j > 0
+                && toks[j - 1].word
+                && matches!(
+                    words[j - 1].as_str(),
+                    "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE"
+                )
+        })
+        .map(|e| e.canonical.clone())
+}
+
+/// Modality from the words governing the verb: negation, then condition,
+/// then future, then reported speech.
+fn modality_of(
+    words: &[String],
+    toks: &[Tok],
+    h: &Hit,
+    ann: &Annotations,
+    has_speech: bool,
+) -> Modality {
+    if h.speech {
+        return Modality::Asserted;
+    }
+    // the clause before the verb, back to punctuation or a few words
+    let mut lo = h.tok;
+    while lo > 0 && h.tok - lo < 6 && (toks[lo - 1].word || words[lo - 1] == "'") {
+        lo -= 1;
+    }
+    let near = &words[lo..h.tok];
+    let clause_start = (0..h.tok)
+        .rev()
+        .find(|&j| !toks[j].word && matches!(words[j].as_str(), "," | ";" | ":"))
+        .map_or(0, |j| j + 1);
+    let clause = &words[clause_start..h.tok];
+    if near.iter().any(|w| {
+        NEGATORS.contains(&w.as_str()) || w.ends_with("N'T") || REFUSAL.contains(&w.as_str())
+    }) {
+        return Modality::Negated;
+    }
+    if near.iter().any(|w| HYPOTHETICAL.contains(&w.as_str()))
+        || clause.iter().any(|w| matches!(w.as_str(), "IF" | "UNLESS"))
+    {
+        return Modality::Hypothetical;
+    }
+    let future = near.iter().enumerate().any(|(k, w)| {
+        FUTURE.contains(&w.as_str())
+            && (w != "SET" && w != "DUE" && w != "ABOUT" && w != "GOING" && w != "EXPECTED"
+                || near.get(k + 1).is_some_and(|n| n == "TO"))
+    }) || near
+        .windows(2)
+        .any(|p| matches!(p[0].as_str(), "IS" | "ARE" | "WAS" | "WERE") && p[1] == "TO");
+    if future {
+        return Modality::Future;
+    }
+    let vstart = toks[h.tok].start;
+    if has_speech
+        || ann
+            .quotes
+            .iter()
+            .any(|q| q.start <= vstart && vstart < q.end)
+    {
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,281 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn coder() -> &'static EventCoder {
+    static CODER: std::sync::OnceLock<EventCoder> = std::sync::OnceLock::new();
+    CODER.get_or_init(EventCoder::new)
+}
+
+fn code(text: &str, published: &str) -> Vec<Event> {
+    let date: Date = published.parse().unwrap_or_default();
+    let timexes = dateline_time::find_timexes(text, &dateline_time::Reference::published(date));
+    coder().code_text(text, Some(date), &timexes)
+}
+
+fn code_of(e: &Option<EventActor>) -> Option<&str> {
+    e.as_ref().and_then(|a| a.code.as_deref())
+}
+
+#[test]
+fn coder_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<EventCoder>();
+}
+
+#[test]
+fn air_strike_is_fight_by_russian_military() {
+    let text = "Russian warplanes bombed rebel positions near Aleppo on Tuesday.";
+    let events = code(text, "2016-02-10");
+    let e = events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .expect("a 19x event");
+    assert_eq!(e.kind, "FIGHT");
+    assert_eq!(code_of(&e.source), Some("RUSMIL"));
+    assert_eq!(e.modality, Modality::Asserted);
+    assert_eq!(e.when.as_deref(), Some("2016-02-09"));
+    assert_eq!(e.place.as_deref(), Some("Aleppo"));
+    assert_eq!(
+        e.evidence,
+        vec![Span {
+            start: 0,
+            end: text.chars().count()
+        }]
+    );
+    assert_eq!(&text[e.trigger.start..e.trigger.end], "bombed");
+}
+
+#[test]
+fn speech_is_its_own_event_and_the_report_is_hypothetical() {
+    let text = "US Secretary of State John Kerry said Russia could attack Ukraine within weeks.";
+    let events = code(text, "2015-11-17");
+    let said = events
+        .iter()
+        .find(|e| e.cameo == SPEECH_CAMEO)
+        .expect("speech event");
+    assert_eq!(said.kind, SPEECH_TYPE);
+    assert_eq!(code_of(&said.source), Some("USAGOV"));
+    assert!(said.target.is_none());
+    assert_eq!(said.when.as_deref(), Some("2015-11-17"));
+    let attack = events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .expect("attack event");
+    assert_eq!(
+        (code_of(&attack.source), code_of(&attack.target)),
+        (Some("RUS"), Some("UKR"))
+    );
+    assert_eq!(attack.modality, Modality::Hypothetical);
+}
+
+#[test]
+fn negated_and_future_and_reported() {
+    let e = code(
+        "Israeli troops did not attack the village of Beit Hanoun in Gaza.",
+        "2014-07-20",
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.cameo.starts_with("19") && e.modality == Modality::Negated),
+        "{e:?}"
+    );
+    let e = code("Turkey will send troops to Iraq next month.", "2016-01-05");
+    assert!(
+        e.iter()
+            .any(|e| code_of(&e.source) == Some("TUR") && e.modality == Modality::Future),
+        "{e:?}"
+    );
+    let e = code(
+        "Syria accused Turkey of shelling its border posts, officials said.",
+        "2016-01-05",
+    );
+    let acc = e
+        .iter()
+        .find(|e| e.kind == "DISAPPROVE")
+        .expect("accusation");
+    assert_eq!(
+        (code_of(&acc.source), code_of(&acc.target)),
+        (Some("SYR"), Some("TUR"))
+    );
+    assert_eq!(acc.modality, Modality::Reported);
+}
+
+#[test]
+fn meeting_is_consult_between_officials() {
+    let e = code(
+        "US Secretary of State John Kerry met French President Francois Hollande in Paris on Tuesday.",
+        "2015-11-17",
+    );
+    let m = e.iter().find(|e| e.kind == "CONSULT").expect("a meeting");
+    assert!(m.cameo.starts_with("04"));
+    assert_eq!(
+        (code_of(&m.source), code_of(&m.target)),
+        (Some("USAGOV"), Some("FRAGOV"))
+    );
+    assert_eq!(m.place.as_deref(), Some("Paris"));
+    assert_eq!(m.when.as_deref(), Some("2015-11-17"));
+}
+
+#[test]
+fn seed_000() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../corpus/seeds/000_1403c7a8f878f38f.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        panic!("seed 000 is bundled at {path}");
+    };
+    let events = code(&text, "2015-11-17");
+    let sentence_of = |e: &Event| -> String {
+        let s = e.evidence[0];
+        text.chars().skip(s.start).take(s.end - s.start).collect()
+    };
+    // Kerry meets Hollande
+    let meet = events
+        .iter()
+        .find(|e| e.kind == "CONSULT" && sentence_of(e).contains("Hollande"))
+        .expect("Kerry meets Hollande");
+    assert!(meet.cameo.starts_with("04"));
+    assert_eq!(code_of(&meet.source), Some("USAGOV"));
+    assert_eq!(code_of(&meet.target), Some("FRAGOV"));
+    assert_eq!(meet.when.as_deref(), Some("2015-11-17"));
+    // the Paris attacks that killed 129
+    let killed = events
+        .iter()
+        .find(|e| e.kind == "ASSAULT" && sentence_of(e).contains("killed 129"))
+        .expect("the attacks that killed 129");
+    assert!(killed.cameo.starts_with("19") || killed.cameo.starts_with("18"));
+    // Islamic State claimed responsibility
+    let claim = events
+        .iter()
+        .find(|e| e.cameo == "015")
+        .expect("Islamic State claimed responsibility");
+    assert_eq!(code_of(&claim.source), Some("IMGMUSISI"));
+    // Kerry's statements are speech events of the publication day
+    let said: Vec<&Event> = events.iter().filter(|e| e.cameo == SPEECH_CAMEO).collect();
+    assert!(said.len() >= 3, "{said:?}");
+    assert!(said.iter().all(|e| code_of(&e.source) == Some("USAGOV")));
+    // nothing from the cookie notice
+    assert!(events.iter().all(|e| !sentence_of(e).contains("cookies")));
+}
+
+#[test]
+fn bad_input_codes_nothing_and_does_not_panic() {
+    let c = coder();
+    let long = "attack ".repeat(10_000);
+    let _ = c.code_text(&long, None, &[]);
+    assert!(c.code_text("", None, &[]).is_empty());
+    let caps = "RUSSIA ATTACKED UKRAINE AND SYRIA ATTACKED TURKEY ".repeat(200);
+    let _ = c.code_text(&caps, None, &[]);
+    assert!(
+        c.code_text("Das ist ein Satz auf Deutsch ohne Ereignis.", None, &[])
+            .is_empty()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
+        let c = coder();
+        let events = c.code_text(&text, None, &[]);
+        let n = text.chars().count();
+        for e in &events {
+            prop_assert!(e.trigger.start <= e.trigger.end && e.trigger.end <= n);
+        }
+    }
+
+    #[test]
+    fn wordy_text_never_panics(words in proptest::collection::vec(
+        prop_oneof!["Russia", "attacked", "Syria", "said", ",", "and", "not", "will", "the", "\"", "'s", "in"],
+        0..60,
+    )) {
+        let text = words.join(" ");
+        let _ = coder().code_text(&text, None, &[]);
+    }
+}
+
+/// Debug aid: `DATELINE_DEBUG_TEXT="…" cargo test -p dateline-events debug_text -- --ignored --nocapture`
+/// (set `DATELINE_DEBUG_VALIDATE=DIR` to load the PETRARCH validation actors and agents from DIR).
+#[test]
+#[ignore = "debug aid"]
+fn debug_text() {
+    let Ok(text) = std::env::var("DATELINE_DEBUG_TEXT") else {
+        return;
+    };
+    let c = match std::env::var("DATELINE_DEBUG_VALIDATE") {
+        Ok(dir) => {
+            let r = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap_or_default();
+            let mut b = EventCoder::builder()
+                .actors(r("PETR.Validate.actors.txt"))
+                .agents(r("PETR.Validate.agents.txt"));
+            if std::env::var("DATELINE_DEBUG_SUITE_VERBS").is_ok() {
+                b = b.verbs(r("PETR.Validate.verbs.txt"));
+            }
+            b.build().ok()
+        }
+        Err(_) => Some(EventCoder::new()),
+    };
+    let Some(c) = c else { return };
+    for line in text.lines() {
+        let ann = c.annotate(line, None);
+        for e in &ann.entities {
+            println!(
+                "  ent {:?} {:?} {:?} {:?}",
+                e.text, e.kind, e.code, e.canonical
+            );
+        }
+        for ev in c.code(line, &ann, None, &[]) {
+            println!(
+                "  ev {} {} {:?}→{:?} {:?} trig={:?}",
+                ev.kind,
+                ev.cameo,
+                ev.source.as_ref().and_then(|a| a.code.clone()),
+                ev.target.as_ref().and_then(|a| a.code.clone()),
+                ev.modality,
+                line.chars()
+                    .skip(ev.trigger.start)
+                    .take(ev.trigger.end - ev.trigger.start)
+                    .collect::<String>()
+            );
+        }
+    }
+}
+
+/// Debug aid: codes a file with its publication date
+/// (`DATELINE_DEBUG_FILE=path DATELINE_DEBUG_DATE=2015-11-17`).
+#[test]
+#[ignore = "debug aid"]
+fn debug_file() {
+    let (Ok(path), Ok(date)) = (
+        std::env::var("DATELINE_DEBUG_FILE"),
+        std::env::var("DATELINE_DEBUG_DATE"),
+    ) else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let Ok(date) = date.parse::<Date>() else {
+        return;
+    };
+    let c = EventCoder::new();
+    let timexes = dateline_time::find_timexes(&text, &dateline_time::Reference::published(date));
+    for ev in c.code_text(&text, Some(date), &timexes) {
+        println!(
+            "{} {} {:?}→{:?} {:?} when={:?} where={:?} trig={:?}",
+            ev.kind,
+            ev.cameo,
+            ev.source.as_ref().map(|a| (a.text.clone(), a.code.clone())),
+            ev.target.as_ref().map(|a| (a.text.clone(), a.code.clone())),
+            ev.modality,
+            ev.when,
+            ev.place,
+            text.chars()
+                .skip(ev.trigger.start)
+                .take(ev.trigger.end - ev.trigger.start)
+                .collect::<String>()
+        );
+    }
+}
