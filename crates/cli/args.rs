@@ -135,6 +135,27 @@ pub(crate) enum EvalTask {
         #[arg(long)]
         json: bool,
     },
+    /// Event coding against the PETRARCH validation records (JSON lines
+    /// `{id, suite, text, expected: [{source, target, code}], noevents, …}`,
+    /// e.g. ../shared/data/events/petrarch_validation.dev.jsonl): precision,
+    /// recall and F1 over (source, target, CAMEO code) triples, exact, at
+    /// the CAMEO root and at country level.
+    Events {
+        /// The gold file.
+        file: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// PLOVER event-type accuracy on PLOVER-coded sentences (e.g.
+    /// ../shared/data/events/plover_gsr.dev.jsonl).
+    Plover {
+        /// The gold file.
+        file: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Temporal expressions against TimeML gold (JSON lines
     /// `{doc_id, dct, text, timexes: [{start, end, text, type, value}]}`,
     /// e.g. ../shared/data/temporal/timebank.jsonl). Prints the TempEval-3

@@ -22,11 +22,17 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
         EvalTask::Ceasefires { file, json } => {
             let report = dateline_eval::ceasefires::evaluate(&file)
                 .with_context(|| format!("evaluating ceasefire frames on {}", file.display()))?;
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
-            } else {
-                write!(out, "{report}")?;
-            }
+            print_report(&mut out, &report, json)?;
+        }
+        EvalTask::Events { file, json } => {
+            let report = dateline_eval::events::evaluate(&file)
+                .with_context(|| format!("evaluating event coding on {}", file.display()))?;
+            print_report(&mut out, &report, json)?;
+        }
+        EvalTask::Plover { file, json } => {
+            let report = dateline_eval::events::evaluate_plover(&file)
+                .with_context(|| format!("evaluating PLOVER types on {}", file.display()))?;
+            print_report(&mut out, &report, json)?;
         }
         EvalTask::Timex {
             files,
@@ -58,4 +64,17 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
         }
     }
     Ok(Status::Complete)
+}
+
+/// Writes `report` as pretty JSON or as its table.
+fn print_report<R>(out: &mut impl Write, report: &R, json: bool) -> anyhow::Result<()>
+where
+    R: serde::Serialize + std::fmt::Display,
+{
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(report)?)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    Ok(())
 }

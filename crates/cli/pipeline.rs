@@ -28,6 +28,7 @@ pub(crate) struct Settings {
 #[derive(Debug)]
 pub(crate) struct FullAnnotation {
     annotator: dateline_annotate::Annotator,
+    events: dateline_events::EventCoder,
     ceasefires: dateline_events::CeasefireFinder,
 }
 
@@ -35,6 +36,7 @@ impl FullAnnotation {
     pub(crate) fn new() -> FullAnnotation {
         FullAnnotation {
             annotator: dateline_annotate::Annotator::new(),
+            events: dateline_events::EventCoder::new(),
             ceasefires: dateline_events::CeasefireFinder::new(),
         }
     }
@@ -173,6 +175,9 @@ fn annotate(doc: &mut Document, full: Option<&FullAnnotation>) {
     match full {
         Some(full) => {
             let found = full.annotator.annotate_at(&doc.text, doc.published);
+            doc.events = full
+                .events
+                .code(&doc.text, &found, doc.published, &doc.timexes);
             doc.ceasefires = full
                 .ceasefires
                 .find(&doc.text, &found, &doc.timexes, doc.published);

@@ -388,6 +388,13 @@ pub fn evaluate_plover(file: &Path) -> Result<PloverReport> {
             .or_else(|| events.iter().find(|e| e.kind != SPEECH_TYPE));
         report.records += 1;
         let ok = first.is_some_and(|e| e.kind == gold);
+        if !ok && std::env::var_os("DATELINE_PLOVER_MISSES").is_some() {
+            eprintln!(
+                "PLOVER miss: gold {gold}, coded {:?}: {}",
+                first.map(|e| (e.kind.as_str(), e.cameo.as_str())),
+                r.text
+            );
+        }
         if first.is_none() {
             report.uncoded += 1;
         }

@@ -253,9 +253,10 @@ impl VerbDict {
                 all.push((base_words.clone(), false));
                 for form in f.split_whitespace() {
                     let w = words_of(form.trim_start_matches('+'));
-                    let past = w
-                        .first()
-                        .is_some_and(|x| x.ends_with("ED") || x.ends_with('N'));
+                    // listed irregular forms: past unless a gerund or a 3rd person -s
+                    let past = w.first().is_some_and(|x| {
+                        x.ends_with("ED") || !(x.ends_with("ING") || x.ends_with('S'))
+                    });
                     all.push((w, past));
                 }
                 // Irregulars list their forms, but a regular 3sg may be missing.

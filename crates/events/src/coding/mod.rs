@@ -67,6 +67,21 @@ impl EventCoderBuilder {
 }
 
 /// Codes events in annotated text. Build once; `Send + Sync`.
+///
+/// ```
+/// use dateline_core::Modality;
+/// use dateline_events::{EventCoder, SPEECH_CAMEO};
+///
+/// let coder = EventCoder::new();
+/// let text = "Russian warplanes bombed rebel positions near Aleppo, the Syrian army said.";
+/// let annotations = coder.annotate(text, None);
+/// let events = coder.code(text, &annotations, None, &[]);
+/// let strike = events.iter().find(|e| e.kind == "FIGHT").unwrap();
+/// assert_eq!(strike.cameo, "195");
+/// assert_eq!(strike.source.as_ref().and_then(|a| a.code.as_deref()), Some("RUSMIL"));
+/// assert_eq!(strike.modality, Modality::Reported);
+/// assert!(events.iter().any(|e| e.cameo == SPEECH_CAMEO));
+/// ```
 #[derive(Debug)]
 pub struct EventCoder {
     verbs: VerbDict,
@@ -320,7 +335,13 @@ impl EventCoder {
                 continue;
             }
             let prev = i.checked_sub(1).map(|p| words[p].as_str());
-            if prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'S")) {
+            // after a determiner, a possessive or a number ("a 12-year
+            // break") the word is a noun
+            if prev.is_some_and(|p| {
+                DETERMINERS.contains(&p)
+                    || p.ends_with("'S")
+                    || p.chars().any(|c| c.is_ascii_digit())
+            }) {
                 i += 1;
                 continue;
             }
@@ -619,7 +640,7 @@ impl EventCoder {
         } else if root == "19" && people && civilian_target {
             "ASSAULT".to_string()
         } else {
-            plover_type(&h.code).to_string()
+            stance_type(&h.code, stance(words, h)).to_string()
         };
         let cameo = if h.speech {
             SPEECH_CAMEO.to_string()
@@ -1149,6 +1170,76 @@ fn place_of(
                 )
         })
         .map(|e| e.canonical.clone())
+}
+
+/// What the words before the verb commit the actor to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stance {
+    Done,
+    /// "will meet", "is ready to contribute", "said they would blockade"
+    Intent,
+    /// "refused to lift", "would not meet", "failed to reach"
+    Refusal,
+}
+
+fn stance(words: &[String], h: &Hit) -> Stance {
+    let lo = h.tok.saturating_sub(5);
+    let near = &words[lo..h.tok];
+    let neg = near.iter().any(|w| {
+        matches!(w.as_str(), "NOT" | "NEVER" | "CANNOT")
+            || w.ends_with("N'T")
+            || REFUSAL.contains(&w.as_str())
+    });
+    if neg {
+        return Stance::Refusal;
+    }
+    let intent = near.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "WILL"
+                | "WOULD"
+                | "'LL"
+                | "SHALL"
+                | "READY"
+                | "PREPARED"
+                | "WILLING"
+                | "PLANS"
+                | "PLAN"
+                | "PLANNING"
+                | "INTENDS"
+                | "VOWED"
+                | "VOWS"
+                | "PROMISED"
+                | "PROMISES"
+                | "OFFERED"
+                | "OFFERS"
+                | "THREATENED"
+                | "THREATENS"
+                | "DECIDED"
+        )
+    });
+    if intent { Stance::Intent } else { Stance::Done }
+}
+
+/// PLOVER type of a CAMEO code given the stance: PLOVER codes a commitment
+/// to cooperate as AGREE, to act against someone as THREATEN, and a refusal
+/// to cooperate as REJECT (CAMEO's 03, 13 and 12).
+fn stance_type(cameo: &str, stance: Stance) -> &'static str {
+    let base = plover_type(cameo);
+    let cooperative = matches!(
+        base,
+        "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "CONCEDE" | "AGREE" | "RETREAT"
+    );
+    let hostile = matches!(
+        base,
+        "SANCTION" | "COERCE" | "ASSAULT" | "FIGHT" | "MOBILIZE" | "PROTEST"
+    );
+    match stance {
+        Stance::Intent if cooperative => "AGREE",
+        Stance::Intent if hostile => "THREATEN",
+        Stance::Refusal if cooperative => "REJECT",
+        _ => base,
+    }
 }
 
 /// Modality from the words governing the verb: negation, then condition,

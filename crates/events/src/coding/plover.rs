@@ -4,7 +4,8 @@
 //! PLOVER gold records use: diplomatic cooperation (05) is SUPPORT, material
 //! cooperation (06) COOPERATE, conventional military force (19) FIGHT and
 //! unconventional or mass violence (18, 20) ASSAULT; de-escalation (087x)
-//! and stepping down (0832) are RETREAT.
+//! and stepping down (083, 0832) are RETREAT; the generic "agree, support"
+//! code 050 is AGREE.
 
 /// The PLOVER type for a CAMEO code; `STATEMENT` for the public statements
 /// (01x) PLOVER leaves out.
@@ -15,7 +16,8 @@ pub fn plover_type(cameo: &str) -> &'static str {
         "016" => return "REJECT",
         "012" => return "DISAPPROVE",
         "018" | "019" => return "SUPPORT",
-        "0832" => return "RETREAT",
+        "083" | "0832" => return "RETREAT",
+        "050" => return "AGREE",
         c if c.starts_with("087") => return "RETREAT",
         _ => {}
     }
