@@ -13,7 +13,9 @@ use jiff::civil::{Date, Weekday};
 
 use crate::lexicon::{DayPart, Lex, Season, Tense, Unit, W};
 use crate::resolve::{self, Dir};
-use crate::token::{CAP, DECIMAL, GROUPED, Kind, NEWLINE, PARA, SPACE, Suffix, Token, UPPER};
+use crate::token::{
+    CAP, DECIMAL, GROUPED, Kind, NEWLINE, PARA, SPACE, START, Suffix, Token, UPPER,
+};
 use crate::zone;
 
 /// One recognised expression, in token indices.
@@ -102,6 +104,14 @@ impl DayRef {
     fn value(&self) -> String {
         self.date.map_or_else(|| self.partial.clone(), resolve::ymd)
     }
+
+    /// The value with a time after it: `2016-07-06TNI`.
+    fn value_at(&self, time: &str) -> String {
+        let mut v = self.value();
+        v.push('T');
+        v.push_str(time);
+        v
+    }
 }
 
 pub(crate) struct Grammar<'a> {
@@ -121,6 +131,34 @@ fn relative_anchor(dct: Option<Date>) -> TimexAnchor {
         TimexAnchor::Published
     } else {
         TimexAnchor::Unresolved
+    }
+}
+
+// The rule families of `Grammar::at`, as bits of a set.
+const R_APPROX: u16 = 1;
+const R_MODIFIED: u16 = 1 << 1;
+const R_CLOCK: u16 = 1 << 2;
+const R_DATE: u16 = 1 << 3;
+const R_YEAR: u16 = 1 << 4;
+const R_WEEKDAY: u16 = 1 << 5;
+const R_RELATIVE: u16 = 1 << 6;
+/// `dur`: the lengths of time of `duration` and `ago`.
+const R_DUR: u16 = 1 << 7;
+const R_QUARTER: u16 = 1 << 8;
+const R_HOLIDAY: u16 = 1 << 9;
+const R_DAY_WORD: u16 = 1 << 10;
+const R_YEAR_END: u16 = 1 << 11;
+const R_SET: u16 = 1 << 12;
+const R_REFERENCE: u16 = 1 << 13;
+#[cfg(test)]
+const R_ALL: u16 = (1 << 14) - 1;
+
+/// Keeps the longer of `best` and `f`; the earlier one on a tie.
+fn consider(best: &mut Option<Found>, f: Option<Found>) {
+    if let Some(f) = f
+        && best.as_ref().is_none_or(|b| f.end > b.end)
+    {
+        *best = Some(f);
     }
 }
 
@@ -151,10 +189,11 @@ impl<'a> Grammar<'a> {
 
     /// Runs the grammar over the whole text.
     pub(crate) fn run(mut self) -> Vec<Found> {
-        let mut out = Vec::new();
+        // A news story has a handful of expressions: start with room for them.
+        let mut out = Vec::with_capacity(8);
         let mut i = 0;
         while i < self.t.len() {
-            if !self.can_start(i) {
+            if !self.can_start(i) || !self.worth_trying(i) {
                 i += 1;
                 continue;
             }
@@ -249,57 +288,44 @@ impl<'a> Grammar<'a> {
         if self.hyphen(i) { i + 1 } else { i }
     }
 
+    /// May an expression start at `i`? Numbers, an apostrophe ("'80s")
+    /// and the words whose class [`Lex::may_open`] says so: decided once
+    /// per token by the tokeniser (the `START` flag).
     fn can_start(&self, i: usize) -> bool {
+        self.t[i].has(START)
+    }
+
+    /// Could any rule match at `i`, a token [`Grammar::can_start`] lets
+    /// through? Most such tokens are a determiner, a number or an
+    /// apostrophe before an ordinary word (one the lexicon does not know),
+    /// and for those the answer follows from the token after, without
+    /// running every rule. Exact, not a heuristic: `false` only where every
+    /// rule gives up (the comments say on what).
+    fn worth_trying(&self, i: usize) -> bool {
         let t = &self.t[i];
+        let plain_next = self
+            .t
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.lex == Lex::None);
         match t.kind {
-            Kind::Num => true,
-            Kind::Punct => t.punct == b'\'',
+            // Only "'80s" (`year`) opens with an apostrophe.
+            Kind::Punct => self.num(i + 1).is_some(),
+            // Before an ordinary word a number is only a clock time with its
+            // meridiem ("10pm", "4 o'clock"), a decade ("1990s") or a year;
+            // a day or a count needs a month or a unit after it.
+            Kind::Num => {
+                !plain_next
+                    || t.digits == 4
+                    || matches!(t.suffix, Suffix::Am | Suffix::Pm | Suffix::Plural)
+                    || self.raw_is(i + 1, "o")
+            }
             Kind::Word => match t.lex {
-                Lex::None | Lex::Zone(_) | Lex::Meridiem(_) => false,
-                Lex::W(w) => !matches!(
-                    w,
-                    W::In
-                        | W::Of
-                        | W::On
-                        | W::And
-                        | W::Or
-                        | W::To
-                        | W::From
-                        | W::Since
-                        | W::Until
-                        | W::Through
-                        | W::Between
-                        | W::Before
-                        | W::After
-                        | W::For
-                        | W::By
-                        | W::Than
-                        | W::Least
-                        | W::Most
-                        | W::Ago
-                        | W::Local
-                        | W::Time
-                        | W::Its
-                        | W::Their
-                        | W::Those
-                        | W::Percent
-                        | W::Old
-                        | W::Long
-                        | W::Short
-                        | W::Ended
-                        | W::Ending
-                        | W::Plus
-                        | W::Hundred
-                        | W::Thousand
-                        | W::Times
-                        | W::Term
-                        | W::Near
-                        | W::Within
-                        | W::During
-                        | W::Ahead
-                        | W::Hence
-                        | W::Oh
-                ),
+                // Every rule opened by these reads a known word or a number
+                // right after them ("the 1990s", "a year", "that day", "this
+                // week").
+                Lex::W(W::The | W::A | W::An | W::That | W::This) => !plain_next,
+                // "New Year's Day" (`holiday`) is the only rule for "new".
+                Lex::W(W::NewYear) => self.raw_is(i + 1, "year"),
                 _ => true,
             },
         }
@@ -401,7 +427,9 @@ impl<'a> Grammar<'a> {
             Tense::Future if prev(&["been", "was", "were", "had"]) => Tense::Past,
             // A participle after "is"/"be" is a passive, not a past tense.
             Tense::Past if prev(&["is", "are", "be", "being", "get", "gets"]) => Tense::Unknown,
-            Tense::Unknown if self.raw_is(k, "to") => {
+            // "to", "next" and "soon" by class, which only they have: no
+            // string compare for every token scanned.
+            Tense::Unknown if self.is(k, W::To) => {
                 let modal = prev(&[
                     "is",
                     "are",
@@ -442,8 +470,8 @@ impl<'a> Grammar<'a> {
                 }
             }
             // "next to" is a place.
-            Tense::Future if self.raw_is(k, "next") && self.is(k + 1, W::To) => Tense::Unknown,
-            Tense::Unknown if self.raw_is(k, "soon") && prev(&["as"]) => Tense::Future,
+            Tense::Future if self.is(k, W::Next) && self.is(k + 1, W::To) => Tense::Unknown,
+            Tense::Unknown if self.is(k, W::Soon) && prev(&["as"]) => Tense::Future,
             t => t,
         }
     }
@@ -505,46 +533,263 @@ impl<'a> Grammar<'a> {
     // ---- the driver -----------------------------------------------------
 
     fn at(&self, i: usize) -> Option<Found> {
+        self.at_with(i, self.rules_at(i))
+    }
+
+    /// [`Grammar::at`], trying only the rules in `rules`.
+    fn at_with(&self, i: usize, rules: u16) -> Option<Found> {
         let mut best: Option<Found> = None;
-        let mut consider = |f: Option<Found>| {
-            if let Some(f) = f
-                && best.as_ref().is_none_or(|b| f.end > b.end)
-            {
-                best = Some(f);
-            }
+        // The length of time at `i` is read by two rules; parse it once.
+        let dur = if rules & R_DUR != 0 {
+            self.dur(i)
+        } else {
+            None
         };
-        consider(self.approx(i));
-        consider(self.modified(i));
-        consider(self.clock(i));
-        consider(self.point(i));
-        consider(self.duration(i));
-        consider(self.set(i));
-        consider(self.reference(i));
+        if rules & R_APPROX != 0 {
+            consider(&mut best, self.approx(i));
+        }
+        if rules & R_MODIFIED != 0 {
+            consider(&mut best, self.modified(i));
+        }
+        if rules & R_CLOCK != 0 {
+            consider(&mut best, self.clock(i));
+        }
+        self.point_into(&mut best, i, dur, rules);
+        consider(&mut best, self.duration_of(i, dur));
+        if rules & R_SET != 0 {
+            consider(&mut best, self.set(i));
+        }
+        if rules & R_REFERENCE != 0 {
+            consider(&mut best, self.reference(i));
+        }
         best
     }
 
     /// Any expression naming a point or period of the calendar.
     fn point(&self, i: usize) -> Option<Found> {
-        let mut best: Option<Found> = None;
-        for f in [
-            self.date(i),
-            self.year(i),
-            self.weekday(i),
-            self.relative(i),
-            self.ago(i),
-            self.quarter(i),
-            self.holiday(i),
-            self.day_word(i),
-            self.year_end(i),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if best.as_ref().is_none_or(|b| f.end > b.end) {
-                best = Some(f);
-            }
-        }
+        let rules = self.rules_at(i);
+        let dur = if rules & R_DUR != 0 {
+            self.dur(i)
+        } else {
+            None
+        };
+        let mut best = None;
+        self.point_into(&mut best, i, dur, rules);
         best
+    }
+
+    /// [`Grammar::point`] into `best`, the length of time at `i` given,
+    /// trying only the rules in `rules`.
+    fn point_into(&self, best: &mut Option<Found>, i: usize, dur: Option<Dur>, rules: u16) {
+        // Rule by rule rather than through an array of results: most tokens
+        // match none, and moving the array around was the bulk of the work.
+        // (The first longest of all candidates is the first longest of the
+        // first longest of each group, so `at` may pass its own `best`.)
+        if rules & R_DATE != 0 {
+            consider(best, self.date(i));
+        }
+        if rules & R_YEAR != 0 {
+            consider(best, self.year(i));
+        }
+        if rules & R_WEEKDAY != 0 {
+            consider(best, self.weekday(i));
+        }
+        if rules & R_RELATIVE != 0 {
+            consider(best, self.relative(i));
+        }
+        consider(best, self.ago_of(i, dur));
+        if rules & R_QUARTER != 0 {
+            consider(best, self.quarter(i));
+        }
+        if rules & R_HOLIDAY != 0 {
+            consider(best, self.holiday(i));
+        }
+        if rules & R_DAY_WORD != 0 {
+            consider(best, self.day_word(i));
+        }
+        if rules & R_YEAR_END != 0 {
+            consider(best, self.year_end(i));
+        }
+    }
+
+    /// The rules that can match at `i`, by the token there: each rule
+    /// gives up at once unless its expression opens with one of a few
+    /// words (or a number), and that first test, repeated here, saves
+    /// calling the rest. Keep in step with the rules (a test checks that
+    /// trying every rule finds the same).
+    fn rules_at(&self, i: usize) -> u16 {
+        let Some(t) = self.t.get(i) else {
+            return 0;
+        };
+        match t.kind {
+            Kind::Num => R_CLOCK | R_DATE | R_YEAR | R_DUR | R_QUARTER,
+            // "'80s"
+            Kind::Punct => R_YEAR,
+            Kind::Word => match t.lex {
+                Lex::W(w) => Self::rules_for_word(w),
+                Lex::Weekday(..) => R_DATE | R_WEEKDAY,
+                Lex::Month(..) => R_DATE,
+                Lex::Ordinal(_) => R_DATE | R_YEAR | R_DUR | R_QUARTER,
+                Lex::Num(_) => R_DATE | R_YEAR | R_DUR,
+                Lex::Unit(Unit::Second, false) => R_DATE | R_DUR | R_QUARTER,
+                Lex::Unit(Unit::Year, false) => R_DUR | R_QUARTER | R_YEAR_END,
+                Lex::Unit(Unit::Quarter, false) => R_DUR | R_QUARTER,
+                Lex::Unit(..) => R_DUR,
+                Lex::Decade(_) => R_YEAR,
+                Lex::None | Lex::DayPart(..) | Lex::Season(_) | Lex::Zone(_) | Lex::Meridiem(_) => {
+                    0
+                }
+            },
+        }
+    }
+
+    /// [`Grammar::rules_at`] for a function word.
+    fn rules_for_word(w: W) -> u16 {
+        let mut rules = 0;
+        if matches!(
+            w,
+            W::About
+                | W::Around
+                | W::Approximately
+                | W::Roughly
+                | W::Some
+                | W::Nearly
+                | W::Almost
+                | W::Just
+                | W::Over
+                | W::More
+                | W::Less
+                | W::Fewer
+                | W::At
+                | W::Up
+                | W::No
+        ) {
+            rules |= R_APPROX;
+        }
+        if matches!(
+            w,
+            W::The | W::Early | W::Late | W::Mid | W::Earlier | W::Later
+        ) {
+            rules |= R_MODIFIED;
+        }
+        if matches!(w, W::Noon | W::Midday | W::Midnight) {
+            rules |= R_CLOCK;
+        }
+        if matches!(w, W::The | W::Fiscal) {
+            rules |= R_YEAR;
+        }
+        if matches!(w, W::The | W::Last | W::Next | W::This | W::Coming) {
+            rules |= R_WEEKDAY;
+        }
+        if matches!(
+            w,
+            W::The | W::This | W::Current | W::Last | W::Past | W::Next | W::Coming | W::That
+        ) {
+            rules |= R_RELATIVE;
+        }
+        if matches!(
+            w,
+            W::The
+                | W::Its
+                | W::Their
+                | W::Past
+                | W::Last
+                | W::Previous
+                | W::Next
+                | W::Coming
+                | W::Following
+                | W::Recent
+                | W::Latest
+                | W::Same
+                | W::A
+                | W::An
+                | W::Few
+                | W::Several
+                | W::Many
+                | W::Some
+                | W::Half
+                | W::Dozens
+        ) {
+            rules |= R_DUR;
+        }
+        if matches!(
+            w,
+            W::The
+                | W::Its
+                | W::Their
+                | W::Fiscal
+                | W::Latest
+                | W::Same
+                | W::Recent
+                | W::Current
+                | W::This
+                | W::Last
+                | W::Previous
+                | W::Next
+                | W::Comparable
+        ) {
+            rules |= R_QUARTER;
+        }
+        if matches!(
+            w,
+            W::Christmas
+                | W::NewYear
+                | W::Thanksgiving
+                | W::Easter
+                | W::Election
+                | W::Independence
+                | W::Labor
+                | W::Memorial
+                | W::Veterans
+                | W::Valentine
+                | W::Halloween
+        ) {
+            rules |= R_HOLIDAY;
+        }
+        if matches!(
+            w,
+            W::Today
+                | W::Yesterday
+                | W::Tomorrow
+                | W::Tonight
+                | W::Overnight
+                | W::Last
+                | W::This
+                | W::The
+                | W::That
+        ) {
+            rules |= R_DAY_WORD;
+        }
+        if matches!(
+            w,
+            W::Daily
+                | W::Weekly
+                | W::Monthly
+                | W::Quarterly
+                | W::Yearly
+                | W::Hourly
+                | W::Nightly
+                | W::Weekends
+                | W::Each
+                | W::Every
+        ) {
+            rules |= R_SET;
+        }
+        if matches!(
+            w,
+            W::Now
+                | W::Currently
+                | W::Nowadays
+                | W::Presently
+                | W::Recently
+                | W::Lately
+                | W::Current
+                | W::These
+                | W::The
+        ) {
+            rules |= R_REFERENCE;
+        }
+        rules
     }
 
     // ---- numbers --------------------------------------------------------
@@ -790,7 +1035,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn duration(&self, i: usize) -> Option<Found> {
-        let d = self.dur(i)?;
+        self.duration_of(i, self.dur(i))
+    }
+
+    /// [`Grammar::duration`] with `self.dur(i)` given.
+    fn duration_of(&self, i: usize, d: Option<Dur>) -> Option<Found> {
+        let d = d?;
         // "the past year" and "last week" are dates, handled elsewhere; a
         // bare "the year" is too.
         if d.halves == Some(2) && d.article && !d.the && d.rel.is_none() {
@@ -863,7 +1113,12 @@ impl<'a> Grammar<'a> {
     // ---- "N units ago" ------------------------------------------------------
 
     fn ago(&self, i: usize) -> Option<Found> {
-        let d = self.dur(i)?;
+        self.ago_of(i, self.dur(i))
+    }
+
+    /// [`Grammar::ago`] with `self.dur(i)` given.
+    fn ago_of(&self, i: usize, d: Option<Dur>) -> Option<Found> {
+        let d = d?;
         if d.the || d.rel.is_some() || d.adjective {
             return None;
         }
@@ -917,13 +1172,7 @@ impl<'a> Grammar<'a> {
             && self.financial(i)
             && let Some((y, q)) = self.ref_quarter
         {
-            let mut f = Found::new(
-                i,
-                end,
-                TimexType::Date,
-                format!("{:04}-Q{q}", y - 1),
-                anchor,
-            );
+            let mut f = Found::new(i, end, TimexType::Date, resolve::quarter(y - 1, q), anchor);
             f.year = Some(y - 1);
             return Some(f);
         }
@@ -1077,13 +1326,7 @@ impl<'a> Grammar<'a> {
                 k + 1,
             ),
         };
-        let mut f = Found::new(
-            i,
-            end,
-            TimexType::Time,
-            format!("{}T{}", day.value(), p.code()),
-            day.anchor,
-        );
+        let mut f = Found::new(i, end, TimexType::Time, day.value_at(p.code()), day.anchor);
         f.day = day.date;
         f
     }
@@ -1757,7 +2000,12 @@ impl<'a> Grammar<'a> {
         let date = base.and_then(|b| resolve::weekday(b, wd, dir));
         let day = DayRef {
             date,
-            partial: format!("XXXX-WXX-{wd}"),
+            // Only read without a date: not worth formatting otherwise.
+            partial: if date.is_none() {
+                format!("XXXX-WXX-{wd}")
+            } else {
+                String::new()
+            },
             anchor,
         };
         Some(self.with_day_part(i, e, day))
@@ -1766,7 +2014,7 @@ impl<'a> Grammar<'a> {
     /// Adds a following part of the day to a day: "Friday morning", "Saturday night".
     fn with_day_part(&self, i: usize, e: usize, day: DayRef) -> Found {
         if let Lex::DayPart(p, false) = self.lex(e) {
-            let value = format!("{}T{}", day.value(), p.code());
+            let value = day.value_at(p.code());
             let mut f = Found::new(i, e + 1, TimexType::Time, value, day.anchor);
             f.day = day.date;
             return f;
@@ -1790,13 +2038,7 @@ impl<'a> Grammar<'a> {
                     partial: "XXXX-XX-XX".into(),
                     anchor,
                 };
-                let mut f = Found::new(
-                    i,
-                    i + 1,
-                    TimexType::Time,
-                    format!("{}TNI", day.value()),
-                    anchor,
-                );
+                let mut f = Found::new(i, i + 1, TimexType::Time, day.value_at("NI"), anchor);
                 f.day = self.dct;
                 return Some(f);
             }
@@ -1806,13 +2048,7 @@ impl<'a> Grammar<'a> {
                     partial: "XXXX-XX-XX".into(),
                     anchor,
                 };
-                let f = Found::new(
-                    i,
-                    i + 1,
-                    TimexType::Time,
-                    format!("{}TNI", day.value()),
-                    anchor,
-                );
+                let f = Found::new(i, i + 1, TimexType::Time, day.value_at("NI"), anchor);
                 return Some(f);
             }
             W::Last if matches!(self.lex(i + 1), Lex::DayPart(DayPart::Night, false)) => {
@@ -2505,7 +2741,7 @@ impl<'a> Grammar<'a> {
             relative_anchor(dct)
         };
         let value = match y {
-            Some(y) => format!("{y:04}-Q{q}"),
+            Some(y) => resolve::quarter(y, q),
             None => format!("XXXX-Q{q}"),
         };
         let mut f = Found::new(i, e, TimexType::Date, value, anchor);
@@ -2856,7 +3092,11 @@ impl<'a> Grammar<'a> {
             let hh = if midnight { 23 } else { h as i8 };
             offset = zone::offset_seconds(zone, d, hh, min as i8);
         }
-        let mut value = format!("{}T{:02}:{:02}", day.value(), h, min);
+        let mut value = day.value();
+        value.push('T');
+        resolve::push_uint(&mut value, h.into(), 2);
+        value.push(':');
+        resolve::push_uint(&mut value, min.into(), 2);
         if let Some(off) = offset {
             value.push_str(&zone::format_offset(off));
         }
@@ -3056,5 +3296,54 @@ impl<'a> Grammar<'a> {
 
     fn starts_quantity(&self, i: usize) -> bool {
         self.quantity(i).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    /// The shortcuts of `run` change nothing: wherever `rules_at` or
+    /// `worth_trying` skip work, trying every rule finds the same.
+    fn shortcuts_agree(text: &str, dct: Option<Date>) {
+        let toks = tokenize(text);
+        let g = Grammar::new(text, &toks, dct);
+        for i in 0..toks.len() + 1 {
+            let all = format!("{:?}", g.at_with(i, R_ALL));
+            assert_eq!(format!("{:?}", g.at(i)), all, "{text:?} at token {i}");
+            if i < toks.len() && !g.worth_trying(i) {
+                assert_eq!(all, "None", "{text:?} at token {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn shortcuts_agree_on_news() {
+        for text in [
+            include_str!("../../../corpus/seeds/000_1403c7a8f878f38f.txt"),
+            include_str!("../../../corpus/seeds/004_f4b8cc9cb900e3e2.txt"),
+            "The truce starts at 1 a.m. on July 6 in Damascus (2200 GMT July 5), \
+             three days after the 72-hour lull. Net profit in the third quarter \
+             ended Sept. 30 rose 5% from the year-ago period; the company said \
+             last week it expects weaker sales in the first half of 1999 and \
+             next year. About two weeks ago, at least 40 people died; every \
+             other Friday, since the early 1990s, on New Year's Day, tonight. \
+             He left on Friday, Oct. 23, at 4 o'clock, and was back by noon \
+             Tuesday, 6th of July 2016, twenty-one days later, on the \
+             twenty-first of July and the first of May, as in the '80s.",
+        ] {
+            shortcuts_agree(text, Some(jiff::civil::date(2016, 7, 6)));
+            shortcuts_agree(text, None);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shortcuts_agree_anywhere(
+            text in r"((the|a|an|that|this|new|year|'|’|s|o|clock|o'clock|Oct\.|23|twenty-first|first|July|of|'80s|[0-9]{1,4}|1990s|3rd|10pm|[a-z]{1,7}|[A-Z][a-z]{0,6}|on|last|next|early|mid|-|ago|about|at|least|more|than|some|every|other|each|fiscal|quarter|period|second|half|week|days|Friday|Fridays|May|Sept|\.|,|%|\n\n) ){0,24}",
+        ) {
+            shortcuts_agree(&text, Some(jiff::civil::date(1998, 2, 28)));
+        }
     }
 }

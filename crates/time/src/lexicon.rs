@@ -2,8 +2,9 @@
 //! number words, calendar units, parts of the day, seasons and the function
 //! words that make an expression relative ("last", "ago", "the").
 //!
-//! Lookups happen once per token, at tokenisation time, through a hash map
-//! built once; the grammar then only compares small enums.
+//! Lookups happen once per token, at tokenisation time, through a table
+//! built once that gives both the word class and the tense cue; the
+//! grammar then only compares small enums.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -290,6 +291,62 @@ pub(crate) enum Lex {
     W(W),
 }
 
+impl Lex {
+    /// May a word of this class open a temporal expression? Not an
+    /// ordinary word, a zone or a meridiem, nor the function words that
+    /// only ever continue one ("of", "ago", "local time").
+    pub(crate) fn may_open(self) -> bool {
+        match self {
+            Lex::None | Lex::Zone(_) | Lex::Meridiem(_) => false,
+            Lex::W(w) => !matches!(
+                w,
+                W::In
+                    | W::Of
+                    | W::On
+                    | W::And
+                    | W::Or
+                    | W::To
+                    | W::From
+                    | W::Since
+                    | W::Until
+                    | W::Through
+                    | W::Between
+                    | W::Before
+                    | W::After
+                    | W::For
+                    | W::By
+                    | W::Than
+                    | W::Least
+                    | W::Most
+                    | W::Ago
+                    | W::Local
+                    | W::Time
+                    | W::Its
+                    | W::Their
+                    | W::Those
+                    | W::Percent
+                    | W::Old
+                    | W::Long
+                    | W::Short
+                    | W::Ended
+                    | W::Ending
+                    | W::Plus
+                    | W::Hundred
+                    | W::Thousand
+                    | W::Times
+                    | W::Term
+                    | W::Near
+                    | W::Within
+                    | W::During
+                    | W::Ahead
+                    | W::Hence
+                    | W::Oh
+            ),
+            _ => true,
+        }
+    }
+}
+
 /// FNV-1a: the keys are a few hundred short ASCII words, where it beats SipHash.
 #[derive(Default)]
 pub(crate) struct Fnv(u64);
@@ -317,11 +374,160 @@ type Map = HashMap<&'static str, Lex, BuildHasherDefault<Fnv>>;
 /// Words longer than this are never in the lexicon.
 pub(crate) const MAX_WORD: usize = 16;
 
-static LEXICON: LazyLock<Map> = LazyLock::new(build);
+/// A word token of at most [`MAX_WORD`] bytes, lower-cased and zero-padded
+/// into one integer: comparing two keys is one comparison, not a string
+/// compare, and building one needs no buffer or UTF-8 check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Key(u128);
 
-/// Looks up a lower-cased ASCII word.
-pub(crate) fn lookup(lower: &str) -> Lex {
-    LEXICON.get(lower).copied().unwrap_or_default()
+impl Key {
+    /// The key of the word `text[start..end]`, whose bytes are ASCII letters
+    /// and dots (what the tokeniser makes an ASCII word of); `None` when it
+    /// is empty or longer than [`MAX_WORD`].
+    pub(crate) fn of_word(text: &[u8], start: usize, end: usize) -> Option<Key> {
+        let len = end.checked_sub(start)?;
+        if len == 0 || len > MAX_WORD {
+            return None;
+        }
+        // Most words have 16 bytes of text after their start: one load.
+        let raw = match text.get(start..).and_then(|t| t.first_chunk::<MAX_WORD>()) {
+            Some(chunk) => u128::from_le_bytes(*chunk),
+            None => {
+                let mut buf = [0u8; MAX_WORD];
+                buf[..len].copy_from_slice(text.get(start..end)?);
+                u128::from_le_bytes(buf)
+            }
+        };
+        Some(Key::of_load(raw, len))
+    }
+
+    /// The key of a word of `len` (1 to [`MAX_WORD`]) ASCII letters and
+    /// dots whose first bytes `raw` holds (a little-endian load).
+    pub(crate) fn of_load(raw: u128, len: usize) -> Key {
+        // Setting bit 5 lower-cases an ASCII letter and leaves '.' as it is.
+        Key((raw | 0x2020_2020_2020_2020_2020_2020_2020_2020) & KEY_MASKS[len])
+    }
+
+    /// The key of a lower-case table word.
+    fn of_table_word(word: &str) -> Option<Key> {
+        let b = word.as_bytes();
+        let key = Key::of_word(b, 0, b.len())?;
+        // Table words are lower case already, so the bit trick must not change them.
+        (key.bytes()[..b.len()] == *b).then_some(key)
+    }
+
+    fn bytes(self) -> [u8; MAX_WORD] {
+        self.0.to_le_bytes()
+    }
+
+    fn slot(self) -> usize {
+        let folded = (self.0 as u64) ^ ((self.0 >> 64) as u64).rotate_left(23);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOTS.trailing_zeros())) as usize
+    }
+}
+
+/// `KEY_MASKS[n]` keeps the first `n` bytes of a little-endian load.
+pub(crate) static KEY_MASKS: [u128; MAX_WORD + 1] = {
+    let mut m = [0u128; MAX_WORD + 1];
+    let mut n = 1;
+    while n <= MAX_WORD {
+        m[n] = (m[n - 1] << 8) | 0xff;
+        n += 1;
+    }
+    m
+};
+
+/// What the tokeniser needs to know about a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub lex: Lex,
+    pub tense: Tense,
+    /// `lex.may_open()`, looked up once here rather than for every token.
+    pub opens: bool,
+}
+
+/// Slots in the word table: a power of two, at least four times the words
+/// in it (a test checks), so that the usual word, which is not in it, is
+/// turned away at its first slot. (About nine times today: a second probe
+/// costs more, in mispredicted branches, than the larger table does.)
+const SLOTS: usize = 4096;
+
+/// Open addressing over [`Key`]s; key 0 (the empty word) marks a free slot.
+pub(crate) struct Table {
+    slots: Box<[(Key, Word); SLOTS]>,
+}
+
+impl Table {
+    /// Class and tense cue of the word token with this key, `len` bytes long.
+    #[inline]
+    pub(crate) fn classify(&self, key: Key, len: usize) -> Word {
+        let mut i = key.slot();
+        loop {
+            let (k, w) = &self.slots[i];
+            if *k == key {
+                return *w;
+            }
+            if k.0 == 0 {
+                break;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        // Not in the table: only the "-ed" rule of `tense_cue` can apply.
+        let ends_ed = len > 4 && (key.0 >> (8 * (len - 2))) as u16 == u16::from_le_bytes(*b"ed");
+        Word {
+            lex: Lex::None,
+            tense: if ends_ed { Tense::Past } else { Tense::Unknown },
+            opens: false,
+        }
+    }
+}
+
+/// The word table: every word that has a class or a tense cue of its own,
+/// each with both (the words ending in "-ed" that are not past tenses
+/// included, so that any other word's cue follows from its spelling alone).
+pub(crate) fn words() -> &'static Table {
+    &WORDS
+}
+
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let classes = build();
+    let mut slots = Box::new(
+        [(
+            Key(0),
+            Word {
+                lex: Lex::None,
+                tense: Tense::Unknown,
+                opens: false,
+            },
+        ); SLOTS],
+    );
+    for w in table_words(&classes) {
+        // Every table word is short and lower case (a test checks it).
+        let Some(key) = Key::of_table_word(w) else {
+            continue;
+        };
+        let lex = classes.get(w).copied().unwrap_or_default();
+        let word = Word {
+            lex,
+            tense: tense_cue(w),
+            opens: lex.may_open(),
+        };
+        let mut i = key.slot();
+        while slots[i].0 != Key(0) {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        slots[i] = (key, word);
+    }
+    Table { slots }
+});
+
+fn table_words(classes: &Map) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = classes.keys().copied().collect();
+    words.extend(TENSE_WORDS.iter().flat_map(|(w, _)| w.iter().copied()));
+    words.extend(NOT_PAST);
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 fn build() -> Map {
@@ -709,29 +915,39 @@ fn build() -> Map {
     m
 }
 
+/// Words that are tense cues by themselves. The future list comes first:
+/// "expected" and "scheduled" end in "-ed" but look ahead.
+#[rustfmt::skip]
+const TENSE_WORDS: [(&[&str], Tense); 3] = [
+    (&[
+        "will", "ll", "shall", "would", "tomorrow", "upcoming", "planning", "scheduled",
+        "expects", "expected", "intends", "aims", "hopes", "due", "next",
+    ], Tense::Future),
+    (&[
+        "said", "was", "were", "had", "did", "told", "took", "made", "went", "came", "met",
+        "fell", "rose", "gave", "began", "became", "left", "held", "got", "found", "saw",
+        "sent", "paid", "sold", "bought", "brought", "struck", "fought", "led", "lost",
+        "spent", "hit", "killed", "ago", "yesterday", "last", "wrote", "spoke", "ran",
+        "stood", "knew", "thought", "felt", "kept", "shot", "won", "broke", "chose",
+        "drove", "flew", "grew", "hid", "rode", "sank", "shook", "stole", "swore", "threw",
+        "woke", "sought", "taught", "caught", "fled", "quit", "slid", "slipped", "earlier",
+    ], Tense::Past),
+    (&["is", "are", "says", "say", "am", "has", "have"], Tense::Present),
+];
+
 /// How a word bears on the tense of its sentence, for resolving "Friday"
-/// or "March" to the past or the next one.
-pub(crate) fn tense_cue(lower: &str) -> Tense {
-    match lower {
-        "will" | "ll" | "shall" | "would" | "tomorrow" | "upcoming" | "planning" | "scheduled"
-        | "expects" | "expected" | "intends" | "aims" | "hopes" | "due" | "next" => Tense::Future,
-        "said" | "was" | "were" | "had" | "did" | "told" | "took" | "made" | "went" | "came"
-        | "met" | "fell" | "rose" | "gave" | "began" | "became" | "left" | "held" | "got"
-        | "found" | "saw" | "sent" | "paid" | "sold" | "bought" | "brought" | "struck"
-        | "fought" | "led" | "lost" | "spent" | "hit" | "killed" | "ago" | "yesterday" | "last"
-        | "wrote" | "spoke" | "ran" | "stood" | "knew" | "thought" | "felt" | "kept" | "shot"
-        | "won" | "broke" | "chose" | "drove" | "flew" | "grew" | "hid" | "rode" | "sank"
-        | "shook" | "stole" | "swore" | "threw" | "woke" | "sought" | "taught" | "caught"
-        | "fled" | "quit" | "slid" | "slipped" | "earlier" => Tense::Past,
-        "is" | "are" | "says" | "say" | "am" | "has" | "have" => Tense::Present,
-        _ => {
-            let b = lower.as_bytes();
-            if b.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower) {
-                Tense::Past
-            } else {
-                Tense::Unknown
-            }
+/// or "March" to the past or the next one. (The tokeniser reads the answer
+/// from the word table, which this fills.)
+fn tense_cue(lower: &str) -> Tense {
+    for (words, tense) in TENSE_WORDS {
+        if words.contains(&lower) {
+            return tense;
         }
+    }
+    if lower.len() > 4 && lower.ends_with("ed") && !NOT_PAST.contains(&lower) {
+        Tense::Past
+    } else {
+        Tense::Unknown
     }
 }
 
@@ -777,3 +993,74 @@ const NOT_PAST: &[&str] = &[
     "rugged",
     "ragged",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify_str(w: &str) -> Word {
+        let b = w.as_bytes();
+        Key::of_word(b, 0, b.len()).map_or(
+            Word {
+                lex: Lex::None,
+                tense: Tense::Unknown,
+                opens: false,
+            },
+            |k| words().classify(k, b.len()),
+        )
+    }
+
+    #[test]
+    fn every_table_word_reads_back() {
+        let classes = build();
+        let words = table_words(&classes);
+        assert!(
+            words.len() * 4 <= SLOTS,
+            "{} words: make SLOTS larger",
+            words.len()
+        );
+        for w in words {
+            assert!(Key::of_table_word(w).is_some(), "{w}");
+            let lex = classes.get(w).copied().unwrap_or_default();
+            let expected = Word {
+                lex,
+                tense: tense_cue(w),
+                opens: lex.may_open(),
+            };
+            assert_eq!(classify_str(w), expected, "{w}");
+            assert_eq!(classify_str(&w.to_ascii_uppercase()), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn other_words_follow_the_ed_rule() {
+        for w in [
+            "wanted",
+            "bed",
+            "shed",
+            "fed",
+            "agreed",
+            "red",
+            "ed",
+            "united",
+            "hundreds",
+            "zebra",
+            "a",
+            "u.s.",
+            "reported",
+            "abcdefghijklmnop",
+        ] {
+            let lex = build().get(w).copied().unwrap_or_default();
+            let expected = Word {
+                lex,
+                tense: tense_cue(w),
+                opens: lex.may_open(),
+            };
+            assert_eq!(classify_str(w), expected, "{w}");
+        }
+        // Keys ignore whatever follows the word in the text.
+        let text = b"Friday, the 6th";
+        assert_eq!(Key::of_word(text, 0, 6), Key::of_word(b"friday", 0, 6));
+        assert_eq!(Key::of_word(text, 0, 17), None);
+    }
+}

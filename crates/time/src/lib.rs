@@ -45,6 +45,8 @@ mod resolve;
 mod token;
 mod zone;
 
+use std::cell::RefCell;
+
 use dateline_core::{Timex, TimexAnchor};
 use jiff::civil::Date;
 
@@ -76,8 +78,31 @@ impl Reference {
 /// Finds the temporal expressions in `text`, sorted and non-overlapping,
 /// with character offsets, each normalised to a TIMEX3 value.
 pub fn find_timexes(text: &str, reference: &Reference) -> Vec<Timex> {
-    let toks = token::tokenize(text);
-    let found = grammar::Grammar::new(text, &toks, reference.published).run();
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => {
+            token::tokenize_into(text, &mut toks);
+            let found = timexes(text, &toks, reference);
+            // Keep a buffer for ordinary texts, not for the odd huge one.
+            if toks.capacity() > KEEP_TOKENS {
+                *toks = Vec::new();
+            }
+            found
+        }
+        Err(_) => timexes(text, &token::tokenize(text), reference),
+    })
+}
+
+/// Token buffers larger than this (about 6 MB) are not kept between calls.
+const KEEP_TOKENS: usize = 1 << 18;
+
+thread_local! {
+    /// The token buffer of the last call on this thread, reused: a fresh
+    /// one (tens of kilobytes) for every document cost a few percent.
+    static TOKENS: RefCell<Vec<token::Token>> = const { RefCell::new(Vec::new()) };
+}
+
+fn timexes(text: &str, toks: &[token::Token], reference: &Reference) -> Vec<Timex> {
+    let found = grammar::Grammar::new(text, toks, reference.published).run();
     let mut out = Vec::with_capacity(found.len());
     // Spans come sorted, so one forward walk turns bytes into characters.
     let (mut byte, mut chars) = (0usize, 0usize);

@@ -6,25 +6,84 @@ use jiff::civil::{Date, Weekday};
 
 use crate::lexicon::{Tense, Unit};
 
+/// Appends `n` as `format!("{n:0width$}")` would: zero-padded to `width`
+/// characters, a minus sign counted (`-005`). By hand, because the
+/// formatting machinery costs more than the rest of resolving a date.
+pub(crate) fn push_int(out: &mut String, n: i64, width: usize) {
+    push_number(out, n < 0, n.unsigned_abs(), width);
+}
+
+/// [`push_int`] for an unsigned number.
+pub(crate) fn push_uint(out: &mut String, n: u64, width: usize) {
+    push_number(out, false, n, width);
+}
+
+fn push_number(out: &mut String, negative: bool, magnitude: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut rest = magnitude;
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - k + usize::from(negative);
+    if negative {
+        out.push('-');
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    out.extend(digits[k..].iter().map(|&d| char::from(d)));
+}
+
 /// `2015-11-17`.
 pub(crate) fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut s = String::with_capacity(10);
+    push_int(&mut s, d.year().into(), 4);
+    s.push('-');
+    push_int(&mut s, d.month().into(), 2);
+    s.push('-');
+    push_int(&mut s, d.day().into(), 2);
+    s
 }
 
 /// `2015-11`.
 pub(crate) fn ym(y: i16, m: i8) -> String {
-    format!("{y:04}-{m:02}")
+    let mut s = String::with_capacity(7);
+    push_int(&mut s, y.into(), 4);
+    s.push('-');
+    push_int(&mut s, m.into(), 2);
+    s
 }
 
 /// `2015`.
 pub(crate) fn year(y: i16) -> String {
-    format!("{y:04}")
+    let mut s = String::with_capacity(4);
+    push_int(&mut s, y.into(), 4);
+    s
 }
 
 /// The ISO week holding `d`: `2015-W46`.
 pub(crate) fn week(d: Date) -> String {
     let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    let mut s = String::with_capacity(8);
+    push_int(&mut s, w.year().into(), 4);
+    s.push_str("-W");
+    push_int(&mut s, w.week().into(), 2);
+    s
+}
+
+/// `1995-Q1`.
+pub(crate) fn quarter(y: i16, q: i8) -> String {
+    let mut s = String::with_capacity(7);
+    push_int(&mut s, y.into(), 4);
+    s.push_str("-Q");
+    push_int(&mut s, q.into(), 0);
+    s
 }
 
 /// Quarter (1–4) of a month.
@@ -57,10 +116,18 @@ pub(crate) fn period(d: Date, unit: Unit) -> String {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => ymd(d),
         Unit::Week => week(d),
         Unit::Month => ym(d.year(), d.month()),
-        Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d.month())),
+        Unit::Quarter => quarter(d.year(), quarter_of(d.month())),
         Unit::Year => year(d.year()),
-        Unit::Decade => format!("{:03}", d.year() / 10),
-        Unit::Century | Unit::Millennium => format!("{:02}", d.year() / 100),
+        Unit::Decade => {
+            let mut s = String::with_capacity(3);
+            push_int(&mut s, (d.year() / 10).into(), 3);
+            s
+        }
+        Unit::Century | Unit::Millennium => {
+            let mut s = String::with_capacity(2);
+            push_int(&mut s, (d.year() / 100).into(), 2);
+            s
+        }
     }
 }
 
@@ -256,11 +323,12 @@ pub(crate) fn duration(halves: Option<u64>, unit: Unit) -> String {
         u => (whole, u),
     };
     if !half {
-        return if unit.is_clock() {
-            format!("PT{whole}{}", unit.letter())
-        } else {
-            format!("P{whole}{}", unit.letter())
-        };
+        // "P4Y", "PT72H": by far the commonest, so written by hand.
+        let mut s = String::with_capacity(8);
+        s.push_str(if unit.is_clock() { "PT" } else { "P" });
+        push_uint(&mut s, whole, 0);
+        s.push_str(unit.letter());
+        return s;
     }
     match unit {
         Unit::Year if h < 10 || whole == 0 => {
@@ -326,6 +394,26 @@ mod tests {
         assert_eq!(month_year(dct, 1, Dir::Nearest), 2016);
         assert_eq!(month_year(dct, 8, Dir::Nearest), 2015);
         assert_eq!(month_year(dct, 11, Dir::Before), 2014);
+    }
+
+    #[test]
+    fn numbers_print_as_format_does() {
+        for n in (-20_000i64..20_000).chain([i64::MIN, i64::MAX, -1_000_000, 123_456_789]) {
+            for width in [0, 2, 3, 4] {
+                let mut s = String::new();
+                push_int(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+        let mut s = String::new();
+        push_uint(&mut s, u64::MAX, 4);
+        assert_eq!(s, u64::MAX.to_string());
+        assert_eq!(ymd(d(-5, 1, 2)), format!("{:04}-01-02", -5));
+        assert_eq!(
+            period(d(-1995, 3, 1), Unit::Decade),
+            format!("{:03}", -1995 / 10)
+        );
+        assert_eq!(quarter(987, 3), "0987-Q3");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! each classified against the lexicon as it is made, so the grammar never
 //! looks at raw text again.
 
-use crate::lexicon::{self, Lex, MAX_WORD, Tense};
+use crate::lexicon::{self, KEY_MASKS, Key, Lex, Table, Tense};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +37,12 @@ pub(crate) const GROUPED: u8 = 16;
 pub(crate) const UPPER: u8 = 32;
 /// A number with a decimal point.
 pub(crate) const DECIMAL: u8 = 64;
+/// An expression may start here: a number, an apostrophe ("'80s") or a
+/// word whose class may open one ([`Lex::may_open`]).
+pub(crate) const START: u8 = 128;
 
 /// One token; offsets are bytes into the text.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
@@ -77,8 +80,58 @@ impl Token {
     }
 }
 
+/// Byte classes, one table load a byte in the loops below.
+const C_SPACE: u8 = 1;
+const C_NEWLINE: u8 = 2;
+const C_DIGIT: u8 = 4;
+const C_LOWER: u8 = 8;
+const C_UPPER: u8 = 16;
+const C_LETTER: u8 = C_LOWER | C_UPPER;
+/// Part of a multi-byte character.
+const C_HIGH: u8 = 32;
+
+static CLASS: [u8; 256] = classes();
+
+const fn classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c == b'\n' {
+            C_SPACE | C_NEWLINE
+        } else if c.is_ascii_whitespace() {
+            C_SPACE
+        } else if c.is_ascii_digit() {
+            C_DIGIT
+        } else if c.is_ascii_lowercase() {
+            C_LOWER
+        } else if c.is_ascii_uppercase() {
+            C_UPPER
+        } else if c >= 0x80 {
+            C_HIGH
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+fn class(c: u8) -> u8 {
+    CLASS[usize::from(c)]
+}
+
 /// Splits `text` into tokens. Texts over 4 GiB are cut (offsets are `u32`).
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, which is cleared first: a caller that
+/// tokenises text after text keeps one allocation.
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Token>) {
+    toks.clear();
     let text = if text.len() > u32::MAX as usize {
         let mut cut = u32::MAX as usize;
         while !text.is_char_boundary(cut) {
@@ -89,34 +142,55 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         text
     };
     let b = text.as_bytes();
-    let mut toks = Vec::with_capacity(b.len() / 5);
+    let words = lexicon::words();
+    // News runs at about one token per seven bytes; room for one per four
+    // saves growing the vector for most texts.
+    toks.reserve(b.len() / 4 + 8);
     let mut i = 0;
+    // Flags for the next token from the space before it.
     let mut pending = 0u8;
-    let mut newlines = 0u32;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_whitespace() {
+    while let Some(&c) = b.get(i) {
+        let cl = class(c);
+        if cl & C_SPACE != 0 {
             pending |= SPACE;
-            if c == b'\n' {
-                newlines += 1;
+            if cl & C_NEWLINE != 0 {
+                // The second line break makes a blank line.
+                pending |= if pending & NEWLINE != 0 {
+                    PARA
+                } else {
+                    NEWLINE
+                };
             }
             i += 1;
             continue;
         }
+        // The common word first, on a path of its own.
+        if cl & C_LETTER != 0
+            && let Some(mut tok) = plain_word(b, i, words)
+        {
+            i = tok.end as usize;
+            tok.flags |= pending;
+            pending = 0;
+            toks.push(tok);
+            continue;
+        }
         let start = i;
         let mut tok;
-        if c.is_ascii_digit() {
+        if cl & C_LETTER != 0 {
+            tok = word(text, &mut i, words);
+        } else if cl & C_DIGIT != 0 {
             tok = number(b, &mut i);
-        } else if c.is_ascii_alphabetic() {
-            tok = word(text, &mut i);
-        } else if c < 0x80 {
+        } else if cl & C_HIGH == 0 {
             tok = Token::new(i, i + 1, Kind::Punct);
             tok.punct = c;
+            if c == b'\'' {
+                tok.flags |= START;
+            }
             i += 1;
         } else {
             let ch = text[i..].chars().next().unwrap_or(' ');
             if ch.is_alphabetic() {
-                tok = word(text, &mut i);
+                tok = word(text, &mut i, words);
             } else {
                 let len = ch.len_utf8();
                 if ch.is_whitespace() {
@@ -132,22 +206,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                     '\u{2026}' => b'.',
                     _ => 0,
                 };
+                if tok.punct == b'\'' {
+                    tok.flags |= START;
+                }
                 i += len;
             }
         }
         debug_assert!(tok.start as usize == start);
-        if newlines > 0 {
-            pending |= NEWLINE;
-        }
-        if newlines > 1 {
-            pending |= PARA;
-        }
         tok.flags |= pending;
         pending = 0;
-        newlines = 0;
         toks.push(tok);
     }
-    toks
 }
 
 fn number(b: &[u8], i: &mut usize) -> Token {
@@ -224,11 +293,71 @@ fn number(b: &[u8], i: &mut usize) -> Token {
     tok.num = value as u32;
     tok.digits = digits.min(255) as u8;
     tok.suffix = suffix;
-    tok.flags = flags;
+    tok.flags = flags | START;
     tok
 }
 
-fn word(text: &str, i: &mut usize) -> Token {
+/// Bytes as lanes of a `u64`: the top bit of every lane, and the ones.
+const TOPS: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of every lane of a `u128`.
+const TOPS_128: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// The top bit of each lane of `x` that holds an ASCII byte in `lo..=hi`.
+fn lanes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // Lanes are at most 0x7f once the top bit is cleared, and `lo` is at
+    // least 0x41, so adding at most 0x3f never carries into the next lane.
+    let v = x & !TOPS;
+    let at_least_lo = v + ONES * u64::from(0x80 - lo);
+    let above_hi = v + ONES * u64::from(0x80 - hi - 1);
+    at_least_lo & !above_hi & !x & TOPS
+}
+
+/// How many of the lanes of `x`, from the first, hold ASCII letters.
+fn leading_letters(x: u64) -> usize {
+    let letters = lanes_in(x | (ONES * 0x20), b'a', b'z');
+    ((!letters & TOPS).trailing_zeros() / 8) as usize
+}
+
+/// The common word, fast: one to fifteen ASCII letters followed by an
+/// ASCII byte that is not a letter (nor, after a single letter, the '.' of
+/// "a.m."), read from one 16-byte load, a lane a byte. `None` leaves
+/// everything else to [`word`], which makes the same token of these (a
+/// test checks).
+fn plain_word(b: &[u8], start: usize, words: &Table) -> Option<Token> {
+    let chunk = b.get(start..)?.first_chunk::<16>()?;
+    let raw = u128::from_le_bytes(*chunk);
+    let (lo, hi) = (raw as u64, (raw >> 64) as u64);
+    let mut len = leading_letters(lo);
+    if len == 8 {
+        len += leading_letters(hi);
+    }
+    // `None` past the chunk: a word of 16 letters or more.
+    let next = *chunk.get(len)?;
+    if len == 0 || next >= 0x80 || (len == 1 && next == b'.') {
+        return None;
+    }
+    let mut tok = Token::new(start, start + len, Kind::Word);
+    if chunk[0].is_ascii_uppercase() {
+        tok.flags |= CAP;
+        // All upper case: an upper-case letter in every lane of the word.
+        let upper =
+            u128::from(lanes_in(lo, b'A', b'Z')) | (u128::from(lanes_in(hi, b'A', b'Z')) << 64);
+        let word_tops = KEY_MASKS[len] & TOPS_128;
+        if len > 1 && upper & word_tops == word_tops {
+            tok.flags |= UPPER;
+        }
+    }
+    let w = words.classify(Key::of_load(raw, len), len);
+    tok.lex = w.lex;
+    tok.tense = w.tense;
+    tok.flags |= if w.opens { START } else { 0 };
+    Some(tok)
+}
+
+/// Any word, the general way (and the reference [`plain_word`] is tested
+/// against).
+fn word(text: &str, i: &mut usize, words: &Table) -> Token {
     let b = text.as_bytes();
     let start = *i;
     let mut ascii = true;
@@ -286,17 +415,11 @@ fn word(text: &str, i: &mut usize) -> Token {
     if upper == letters && letters > 1 {
         tok.flags |= UPPER;
     }
-    let len = *i - start;
-    if ascii && len <= MAX_WORD {
-        let mut buf = [0u8; MAX_WORD];
-        for (d, s) in buf.iter_mut().zip(&b[start..*i]) {
-            *d = s.to_ascii_lowercase();
-        }
-        // Only ASCII was copied, so this cannot fail.
-        if let Ok(lower) = std::str::from_utf8(&buf[..len]) {
-            tok.lex = lexicon::lookup(lower);
-            tok.tense = lexicon::tense_cue(lower);
-        }
+    if ascii && let Some(key) = Key::of_word(b, start, *i) {
+        let w = words.classify(key, *i - start);
+        tok.lex = w.lex;
+        tok.tense = w.tense;
+        tok.flags |= if w.opens { START } else { 0 };
     }
     tok
 }
@@ -338,6 +461,39 @@ mod tests {
     #[test]
     fn non_ascii_words_stay_whole() {
         assert_eq!(texts("Mời quý độc giả"), ["Mời", "quý", "độc", "giả"]);
+    }
+
+    /// Wherever the fast path takes a word, the general one makes the same token.
+    fn fast_path_agrees(text: &str) {
+        let b = text.as_bytes();
+        let words = lexicon::words();
+        for start in 0..b.len() {
+            if let Some(fast) = plain_word(b, start, words) {
+                let mut end = start;
+                assert_eq!(word(text, &mut end, words), fast, "{text:?} at {start}");
+                assert_eq!(end, fast.end as usize);
+            }
+        }
+    }
+
+    #[test]
+    fn fast_words_match_general_words() {
+        fast_path_agrees("On Friday's 10:30 a.m. call, U.S. troops—mid-December SAID scheduled");
+        fast_path_agrees(
+            "a b. c.d I.e. Wednesday WEDNESDAY wEdNeSdAy abcdefghijklmnopq abcdefghijklmno! x",
+        );
+        fast_path_agrees(
+            "Mời quý độc giả, naïve café Zürich ÉCOLE e\u{301}t\u{e9} [Z] @A `a {z} end",
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_words_match_general_words_anywhere(
+            text in r"([a-zA-Z]{1,18}|[.,'@\[`{ \n0-9]|é|É|ß|\u{301}|—){0,40}"
+        ) {
+            fast_path_agrees(&text);
+        }
     }
 
     #[test]

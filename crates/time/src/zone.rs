@@ -48,27 +48,45 @@ pub fn zone_of_place(name: &str) -> Option<&'static str> {
     PLACES.get(lower.as_str()).copied()
 }
 
+/// No place name in the table is longer, in bytes (a test checks).
+const MAX_NAME: usize = 32;
+
 /// The place whose name starts at token `i`, longest first.
 pub(crate) fn place_at(text: &str, toks: &[Token], i: usize) -> Option<Place> {
     let first = toks.get(i)?;
     if first.kind != Kind::Word || !first.has(CAP) {
         return None;
     }
-    let mut buf = String::new();
+    // The lower-cased name so far, on the stack: this runs for every
+    // capitalised word at the start of a paragraph and in the sentence of
+    // every clock time.
+    let mut buf = [0u8; MAX_NAME];
+    let mut len = 0;
     let mut best = None;
     for (j, t) in toks.iter().enumerate().skip(i).take(MAX_WORDS) {
         if t.kind != Kind::Word || (j > i && !t.has(crate::token::SPACE)) {
             break;
         }
-        if j > i {
-            buf.push(' ');
+        let Some(word) = text.as_bytes().get(t.start as usize..t.end as usize) else {
+            break;
+        };
+        let sep = usize::from(j > i);
+        // Longer than any name: so is every name it could grow into.
+        if len + sep + word.len() > MAX_NAME {
+            break;
         }
-        buf.extend(
-            text[t.start as usize..t.end as usize]
-                .chars()
-                .map(|c| c.to_ascii_lowercase()),
-        );
-        if let Some(zone) = PLACES.get(buf.as_str()) {
+        if sep == 1 {
+            buf[len] = b' ';
+        }
+        // Byte-wise lower-casing leaves the bytes of non-ASCII characters
+        // alone, as `char::to_ascii_lowercase` does.
+        for (d, c) in buf[len + sep..].iter_mut().zip(word) {
+            *d = c.to_ascii_lowercase();
+        }
+        len += sep + word.len();
+        if let Ok(name) = std::str::from_utf8(&buf[..len])
+            && let Some(zone) = PLACES.get(name)
+        {
             best = Some(Place {
                 start: i,
                 end: j + 1,
@@ -123,6 +141,7 @@ mod tests {
 
     #[test]
     fn every_zone_in_the_table_exists() {
+        assert!(PLACES.keys().all(|name| name.len() <= MAX_NAME));
         for zone in PLACES.values() {
             assert!(jiff::tz::db().get(zone).is_ok(), "{zone}");
         }
