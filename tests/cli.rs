@@ -27,6 +27,34 @@ fn documents(output: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Runs `dateline COMMAND --published DATE` on a bundled seed article and
+/// returns its one document.
+fn seed_document(command: &str, published: &str, seed: &str) -> serde_json::Value {
+    let output = dateline()
+        .args([command, "--published", published])
+        .arg(repo(&format!("corpus/seeds/{seed}")))
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut docs = documents(&output);
+    assert_eq!(docs.len(), 1);
+    docs.remove(0)
+}
+
+/// Runs `dateline ARGS` with `input` on standard input.
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = dateline()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), input.as_bytes())
+        .expect("writes");
+    child.wait_with_output().expect("finishes")
+}
+
 fn removed_kinds(doc: &serde_json::Value) -> Vec<String> {
     doc["removed"]
         .as_array()
@@ -73,13 +101,7 @@ fn extract_seed_000_cuts_the_glued_cookie_notice() {
 
 #[test]
 fn extract_seed_004_drops_follow_line_and_related_teasers() {
-    let output = dateline()
-        .args(["extract", "--published", "2016-07-06"])
-        .arg(repo("corpus/seeds/004_f4b8cc9cb900e3e2.txt"))
-        .output()
-        .expect("runs");
-    assert!(output.status.success(), "{}", stderr(&output));
-    let doc = &documents(&output)[0];
+    let doc = &seed_document("extract", "2016-07-06", "004_f4b8cc9cb900e3e2.txt");
     assert_eq!(
         doc["title"],
         "Kerry says US hopes Syria truce a positive sign of things to come"
@@ -105,21 +127,12 @@ fn extract_seed_004_drops_follow_line_and_related_teasers() {
 
 #[test]
 fn extract_reads_standard_input_and_jsonl_ids() {
-    let mut child = dateline()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
     let jsonl = concat!(
         r#"{"id":"a1","url":"https://www.example.org/2016/02/27/truce","published":"2016-02-27","#,
         r#""text":"Truce takes hold in Syria\n\nGuns fell largely silent across Syria on Saturday as a truce took effect."}"#,
         "\n"
     );
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), jsonl.as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
+    let output = run_with_stdin(&["extract", "-"], jsonl);
     assert!(output.status.success(), "{}", stderr(&output));
     let doc = &documents(&output)[0];
     assert_eq!(doc["title"], "Truce takes hold in Syria");
@@ -295,13 +308,7 @@ fn every_bundled_corpus_file_is_compiled_in() {
 
 #[test]
 fn extract_resolves_the_seed_times_and_reports_the_gmt_contradiction() {
-    let output = dateline()
-        .args(["extract", "--published", "2016-07-06"])
-        .arg(repo("corpus/seeds/004_f4b8cc9cb900e3e2.txt"))
-        .output()
-        .expect("runs");
-    assert!(output.status.success(), "{}", stderr(&output));
-    let doc = &documents(&output)[0];
+    let doc = &seed_document("extract", "2016-07-06", "004_f4b8cc9cb900e3e2.txt");
     let value_of = |text: &str| {
         doc["timexes"]
             .as_array()
@@ -338,22 +345,13 @@ fn extract_resolves_the_seed_times_and_reports_the_gmt_contradiction() {
 
 #[test]
 fn annotate_as_is_keeps_offsets_and_record_ids() {
-    let mut child = dateline()
-        .args(["annotate", "--as-is", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawns");
     let jsonl = concat!(
         r#"{"id":"wsj_0001","published":"2015-11-17","text":"  Kerry spoke on Tuesday about last week's attacks."}"#,
         "\n",
         r#"{"id":"nodate","text":"The truce began on July 6."}"#,
         "\n",
     );
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), jsonl.as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
+    let output = run_with_stdin(&["annotate", "--as-is", "-"], jsonl);
     assert!(output.status.success(), "{}", stderr(&output));
     let docs = documents(&output);
     assert_eq!(docs[0]["id"], "wsj_0001");
@@ -379,13 +377,7 @@ fn annotate_as_is_keeps_offsets_and_record_ids() {
 
 #[test]
 fn annotate_finds_actors_quotes_and_casualties_in_seed_000() {
-    let output = dateline()
-        .args(["annotate", "--published", "2015-11-17"])
-        .arg(repo("corpus/seeds/000_1403c7a8f878f38f.txt"))
-        .output()
-        .expect("runs");
-    assert!(output.status.success(), "{}", stderr(&output));
-    let doc = &documents(&output)[0];
+    let doc = &seed_document("annotate", "2015-11-17", "000_1403c7a8f878f38f.txt");
     assert!(doc["sentences"].as_array().expect("sentences").len() > 10);
     let entities = doc["entities"].as_array().expect("entities");
     let kerry: Vec<_> = entities
@@ -417,13 +409,7 @@ fn annotate_finds_actors_quotes_and_casualties_in_seed_000() {
 
 #[test]
 fn annotate_builds_the_seed_004_ceasefire_frame() {
-    let output = dateline()
-        .args(["annotate", "--published", "2016-07-06"])
-        .arg(repo("corpus/seeds/004_f4b8cc9cb900e3e2.txt"))
-        .output()
-        .expect("runs");
-    assert!(output.status.success(), "{}", stderr(&output));
-    let doc = &documents(&output)[0];
+    let doc = &seed_document("annotate", "2016-07-06", "004_f4b8cc9cb900e3e2.txt");
     let frames = doc["ceasefires"].as_array().expect("ceasefires");
     assert_eq!(frames.len(), 1, "{frames:?}");
     let frame = &frames[0];
