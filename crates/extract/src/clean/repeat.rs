@@ -37,31 +37,34 @@ pub(super) fn mark(items: &mut [Item], title: Option<&str>) {
         .filter(|t| super::shape::word_count(t) >= 2)
         .map(word_key);
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    // The nearest paragraph before `i` that is still article text.
+    let mut previous: Option<usize> = None;
     for i in 0..items.len() {
         if items[i].kind.is_some() {
             continue;
         }
+        let before = previous.replace(i);
         let hash = word_key(&items[i].text);
         if let (Some(title_hash), Some(title)) = (title_key, title)
             && hash == title_hash
             && same_words(&items[i].text, title)
         {
             items[i].kind = Some(Kind::RepeatedTeaser);
+            previous = before;
             continue;
         }
         let words = super::shape::word_count(&items[i].text);
         if words < MIN_WORDS {
             continue;
         }
-        // The nearest paragraph before this one that is still article text.
-        let previous = items[..i].iter().rposition(|item| item.kind.is_none());
         let earlier = seen.entry(hash).or_default();
         let repeat = earlier.iter().any(|&j| {
             same_words(&items[j].text, &items[i].text)
-                && (previous == Some(j) || is_prose(&items[j].text, words))
+                && (before == Some(j) || is_prose(&items[j].text, words))
         });
         if repeat {
             items[i].kind = Some(Kind::RepeatedTeaser);
+            previous = before;
         } else {
             earlier.push(i);
         }
