@@ -399,6 +399,18 @@ pub(crate) fn combine(tag: Tag, class: AttrHints, id: AttrHints, role: Option<&s
 /// Whether a `class` or `id` value names a date (`post-date`, `pubdate`,
 /// `article__timestamp`, `published_date`).
 pub(crate) fn names_a_date(attr: &str) -> bool {
+    // Every name below contains one of these (in any case, across a `-` or
+    // `_` split); most class values contain none, and are decided here
+    // without tokenising them.
+    const PARTS: [&[u8]; 4] = [b"date", b"publish", b"stamp", b"posted"];
+    let bytes = attr.as_bytes();
+    if !PARTS.iter().any(|part| {
+        bytes
+            .windows(part.len())
+            .any(|window| window.eq_ignore_ascii_case(part))
+    }) {
+        return false;
+    }
     let mut found = false;
     for name in attr.split_ascii_whitespace() {
         for_each_token(name.as_bytes(), |token| {
