@@ -198,6 +198,7 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             match self.at(i) {
+                Some(f) if f.end > i && self.title(&f) => i = f.end,
                 Some(f) if f.end > i => {
                     if let Some(d) = f.day {
                         self.last_day = Some(d);
@@ -219,6 +220,56 @@ impl<'a> Grammar<'a> {
             }
         }
         out
+    }
+
+    /// Is the expression the title of a programme or paper, not a time:
+    /// ABC's "This Week", CBS's "60 Minutes", "USA Today"? Its words are
+    /// all capitalised where capitals are not otherwise called for: after
+    /// its first word, or after another capitalised name.
+    fn title(&self, f: &Found) -> bool {
+        let mut words = 0;
+        let mut inner_cap = false;
+        for k in f.start..f.end {
+            let t = &self.t[k];
+            if t.kind != Kind::Word {
+                continue;
+            }
+            // Words that are capitalised anyway say nothing.
+            if !matches!(t.lex, Lex::W(_) | Lex::Unit(..) | Lex::Num(_))
+                || matches!(
+                    t.lex,
+                    Lex::W(
+                        W::Christmas
+                            | W::NewYear
+                            | W::Thanksgiving
+                            | W::Easter
+                            | W::Election
+                            | W::Independence
+                            | W::Labor
+                            | W::Memorial
+                            | W::Veterans
+                            | W::Valentine
+                            | W::Halloween
+                    )
+                )
+                || !t.has(CAP)
+                || t.has(UPPER)
+            {
+                return false;
+            }
+            words += 1;
+            inner_cap |= k > f.start;
+        }
+        if words == 0 {
+            return false;
+        }
+        // "USA Today": a single word after a capitalised name, mid-sentence.
+        let after_name = f.start > 0
+            && !self.boundary_before(f.start)
+            && self.t[f.start - 1].kind == Kind::Word
+            && self.has(f.start - 1, CAP)
+            && !matches!(self.lex(f.start - 1), Lex::Month(..) | Lex::Weekday(..));
+        inner_cap || after_name
     }
 
     // ---- token access -------------------------------------------------
@@ -354,6 +405,11 @@ impl<'a> Grammar<'a> {
         t.has(NEWLINE) && starts && p.kind == Kind::Word
     }
 
+    /// Does token `k` open its sentence?
+    fn opens_clause(&self, k: usize) -> bool {
+        self.boundary_before(k)
+    }
+
     fn abbreviation(&self, i: usize) -> bool {
         let t = &self.t[i];
         if t.kind != Kind::Word {
@@ -427,6 +483,9 @@ impl<'a> Grammar<'a> {
             Tense::Future if prev(&["been", "was", "were", "had"]) => Tense::Past,
             // A participle after "is"/"be" is a passive, not a past tense.
             Tense::Past if prev(&["is", "are", "be", "being", "get", "gets"]) => Tense::Unknown,
+            // After an article, an "-ed" word is an adjective: "on a still
+            // unspecified date", "the injured".
+            Tense::Past if self.after_article(k) => Tense::Unknown,
             // "to", "next" and "soon" by class, which only they have: no
             // string compare for every token scanned.
             Tense::Unknown if self.is(k, W::To) => {
@@ -459,21 +518,39 @@ impl<'a> Grammar<'a> {
                     "threatened",
                     "offered",
                 ]);
-                let earlier = k > 1
-                    && ["been", "was", "were", "had"]
-                        .iter()
-                        .any(|w| self.raw_is(k - 2, w));
+                let earlier = k > 1 && ["been", "had"].iter().any(|w| self.raw_is(k - 2, w));
                 match (modal, earlier) {
                     (true, true) => Tense::Past,
                     (true, false) => Tense::Future,
                     _ => Tense::Unknown,
                 }
             }
+            // "Protesters planned a rally on Saturday": the rally is ahead.
+            Tense::Unknown
+                if matches!(self.w(k + 1), Some(W::A | W::An))
+                    && self.raw_is(k, "planned")
+                    && !prev(&["been", "was", "were", "had"]) =>
+            {
+                Tense::Future
+            }
             // "next to" is a place.
             Tense::Future if self.is(k, W::Next) && self.is(k + 1, W::To) => Tense::Unknown,
             Tense::Unknown if self.is(k, W::Soon) && prev(&["as"]) => Tense::Future,
             t => t,
         }
+    }
+
+    /// Is token `k` in a noun phrase opened by an article, right after it
+    /// or after an adverb ("a still unspecified", "an increasingly")?
+    fn after_article(&self, k: usize) -> bool {
+        let article = |j: usize| matches!(self.w(j), Some(W::A | W::An | W::The));
+        k > 0
+            && (article(k - 1)
+                || (k > 1 && article(k - 2) && {
+                    let adv = self.raw(k - 1);
+                    adv.eq_ignore_ascii_case("still")
+                        || (adv.len() > 4 && adv.to_ascii_lowercase().ends_with("ly"))
+                }))
     }
 
     /// A quotation mark: tense cues across one belong to another voice.
@@ -1557,6 +1634,22 @@ impl<'a> Grammar<'a> {
             {
                 return self.month_day(i, m, day, e3, wd);
             }
+            // The second day of "April 24 and 25" takes the first's month.
+            // (Not before an ordinary word: "April 24 and 25 delegates".)
+            let plain_next = self
+                .tok(e)
+                .is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::None);
+            if wd.is_none()
+                && i >= 3
+                && !plain_next
+                && self.num(i).is_some()
+                && (self.raw_is(i - 1, "and") || self.raw_is(i - 1, "or"))
+                && self.month(i - 3).is_some_and(|(_, me)| me == i - 2)
+                && self.day_number(i - 2).is_some_and(|(_, de)| de == i - 1)
+                && let Some((m, _)) = self.month(i - 3)
+            {
+                return self.month_day(i, m, day, e, None);
+            }
             return None;
         }
         let (m, e) = self.month(j)?;
@@ -1608,7 +1701,12 @@ impl<'a> Grammar<'a> {
                 if dir == Dir::Past && m == d.month() % 12 + 1 {
                     dir = Dir::Nearest;
                 }
-                let y = resolve::month_year(d, m, dir);
+                // "this year through August": the month of that year.
+                let bounded = (i >= 3 && matches!(self.w(i - 1), Some(W::Through | W::Until)))
+                    .then(|| self.relative_year(i - 3))
+                    .flatten()
+                    .and_then(|(y, e2, _)| y.filter(|_| e2 == i - 1));
+                let y = bounded.unwrap_or_else(|| resolve::month_year(d, m, dir));
                 (resolve::ym(y, m), Some(y), TimexAnchor::Published)
             }
             None => (format!("XXXX-{m:02}"), None, TimexAnchor::Unresolved),
@@ -1994,7 +2092,9 @@ impl<'a> Grammar<'a> {
             Some(d) => d,
             // "Friday's attacks" happened; "until Tuesday" is ahead.
             None if self.punct(e, b'\'') && self.raw_is(e + 1, "s") => Dir::Past,
-            None if i > 0 && self.is(i - 1, W::Until) => Dir::Future,
+            // "until Tuesday" is ahead, but a clause opened by "Until
+            // Thursday," tells what held before it, in its own tense.
+            None if i > 0 && self.is(i - 1, W::Until) && !self.opens_clause(i - 1) => Dir::Future,
             None => self.dir(i, e),
         };
         let date = base.and_then(|b| resolve::weekday(b, wd, dir));
@@ -2845,6 +2945,12 @@ impl<'a> Grammar<'a> {
             (None, H::Fixed(m, d)) => format!("XXXX-{m:02}-{d:02}"),
             (None, _) => "XXXX-XX-XX".into(),
         };
+        // "Easter week" (Holy Week) ends on Easter Sunday, so it is the ISO
+        // week of Easter.
+        if matches!(h, H::Easter) && e == i + 1 && self.raw_is(e, "week") {
+            let value = date.map_or_else(|| "XXXX-WXX".into(), resolve::week);
+            return Some(Found::new(i, e + 1, TimexType::Date, value, anchor));
+        }
         let mut f = Found::new(i, e, TimexType::Date, value, anchor);
         f.day = date;
         Some(f)
@@ -3019,9 +3125,21 @@ impl<'a> Grammar<'a> {
             .or_else(|| self.day_word(k));
         if let Some(f) = date_found {
             if f.kind == TimexType::Date && f.value.len() == 10 && !f.value.contains('W') {
+                // "until 9 a.m. Tuesday" is ahead, as "until Tuesday" is.
+                let bare_weekday = self.weekday_word(k).is_some_and(|(_, _, we)| we == f.end);
+                let ahead =
+                    bare_weekday && i > 0 && self.is(i - 1, W::Until) && !self.opens_clause(i - 1);
+                let date = match (f.day, self.dct) {
+                    (Some(d), Some(p)) if ahead && d < p => resolve::shift(d, 7, Unit::Day),
+                    (d, _) => d,
+                };
+                let partial = match date {
+                    Some(d) if ahead => resolve::ymd(d),
+                    _ => f.value.clone(),
+                };
                 day = Some(DayRef {
-                    date: f.day,
-                    partial: f.value.clone(),
+                    date,
+                    partial,
                     anchor: f.anchor,
                 });
                 e = f.end;

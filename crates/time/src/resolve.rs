@@ -315,12 +315,13 @@ pub(crate) fn duration(halves: Option<u64>, unit: Unit) -> String {
         };
     };
     let (whole, half) = (h / 2, h % 2 == 1);
-    // Decades and centuries are written in years, as TimeBank does.
-    let (whole, unit) = match unit {
-        Unit::Decade => (whole * 10, Unit::Year),
-        Unit::Century => (whole * 100, Unit::Year),
-        Unit::Millennium => (whole * 1000, Unit::Year),
-        u => (whole, u),
+    // TIMEX3 has units for decades and centuries ("a decade" is P1DE); a
+    // half of one ("half a century") is written in years.
+    let (whole, half, unit) = match unit {
+        Unit::Decade if half => (whole * 10 + 5, false, Unit::Year),
+        Unit::Century if half => (whole * 100 + 50, false, Unit::Year),
+        Unit::Millennium if half => (whole * 1000 + 500, false, Unit::Year),
+        u => (whole, half, u),
     };
     if !half {
         // "P4Y", "PT72H": by far the commonest, so written by hand.
@@ -423,7 +424,9 @@ mod tests {
         assert_eq!(duration(Some(5), Unit::Year), "P2Y6M");
         assert_eq!(duration(Some(11), Unit::Hour), "PT5H30M");
         assert_eq!(duration(None, Unit::Week), "PXW");
-        assert_eq!(duration(Some(4), Unit::Decade), "P20Y");
+        assert_eq!(duration(Some(4), Unit::Decade), "P2DE");
+        assert_eq!(duration(Some(2), Unit::Century), "P1CE");
+        assert_eq!(duration(Some(3), Unit::Century), "P150Y");
     }
 
     #[test]

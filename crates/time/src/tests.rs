@@ -376,6 +376,88 @@ fn holidays_and_seasons() {
 }
 
 #[test]
+fn easter_week_is_the_week_ending_on_easter() {
+    let found = find(
+        "Protesters prayed as Easter week began.",
+        Some(date(2000, 4, 17)),
+    );
+    has(&found, "Easter week", "2000-W16", None);
+}
+
+#[test]
+fn a_second_day_takes_the_month_of_the_first() {
+    let dct = Some(date(1999, 2, 10));
+    let found = find("The summit will be held on April 24 and 25.", dct);
+    has(&found, "April 24", "1999-04-24", None);
+    has(&found, "25", "1999-04-25", None);
+    let found = find("The vote on April 24 and 25 delegates left.", dct);
+    assert!(!found.iter().any(|t| t.text == "25"), "{found:#?}");
+}
+
+#[test]
+fn tense_cues_in_context() {
+    // DCT Friday 1999-05-07.
+    let dct = Some(date(1999, 5, 7));
+    let found = find("Until Thursday, they had not called him a suspect.", dct);
+    has(&found, "Thursday", "1999-05-06", None);
+    let found = find("The order holds until Thursday.", dct);
+    has(&found, "Thursday", "1999-05-13", None);
+    // DCT Friday 2000-01-07.
+    let dct = Some(date(2000, 1, 7));
+    let found = find(
+        "Protesters planned a rally on Saturday and were planning to drive \
+         around the airport on Monday.",
+        dct,
+    );
+    has(&found, "Saturday", "2000-01-08", None);
+    has(&found, "Monday", "2000-01-10", None);
+    let dct = Some(date(1989, 10, 26));
+    let found = find(
+        "The split would be paid on a still unspecified date in January.",
+        dct,
+    );
+    has(&found, "January", "1990-01", None);
+    let found = find(
+        "Sales changed little this year through August.",
+        Some(date(1989, 10, 27)),
+    );
+    has(&found, "August", "1989-08", None);
+    // DCT Monday 2000-04-03.
+    let found = find(
+        "INS extended its deadline until 9 a.m. EST Tuesday.",
+        Some(date(2000, 4, 3)),
+    );
+    has(&found, "9 a.m. EST Tuesday", "2000-04-04T09:00-05:00", None);
+}
+
+#[test]
+fn decades_and_centuries_have_their_own_units() {
+    let dct = Some(date(2000, 4, 1));
+    let found = find(
+        "It took less than a decade, after a four-decade embargo and half a century of exile.",
+        dct,
+    );
+    has(&found, "less than a decade", "P1DE", Some("LESS_THAN"));
+    has(&found, "four-decade", "P4DE", None);
+    has(&found, "half a century", "P50Y", None);
+}
+
+#[test]
+fn programme_and_paper_titles_are_not_times() {
+    let dct = Some(date(1991, 2, 25));
+    let found = find(
+        "Baker said on ABC's \"This Week\" and on CBS's \"60 Minutes\" that \
+         he told VOA Today about it this week.",
+        dct,
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    has(&found, "this week", "1991-W09", None);
+    let found = find("\"Now we see it,\" he said. Today it rained.", dct);
+    has(&found, "Now", "PRESENT_REF", None);
+    has(&found, "Today", "1991-02-25", None);
+}
+
+#[test]
 fn absurd_dates_and_numbers_are_not_dates() {
     let dct = Some(date(2016, 7, 6));
     for text in [
