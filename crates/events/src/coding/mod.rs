@@ -345,6 +345,12 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
+            // "a brief private visit": a noun after an article and
+            // adjectives.
+            if self.after_article_adjectives(&words, &toks, &ent_of, i) {
+                i += 1;
+                continue;
+            }
             // A gerund without an auxiliary is a modifier or a noun
             // ("seeking to mend ties", "scaling a pole"), not the event.
             if words[i].ends_with("ING") && !prev.is_some_and(|p| AUXILIARIES.contains(&p)) {
@@ -423,8 +429,44 @@ impl EventCoder {
             // whom a verb acts on is named before the next verb
             let clause_end = hits
                 .get(hi + 1)
-                .and_then(|n| toks.get(n.tok))
+                .and_then(|n| {
+                    // ", a senior Bree official said": the speaker of a
+                    // trailing attribution is no one's target.
+                    let comma = (h.end_tok..n.tok)
+                        .rev()
+                        .find(|&j| {
+                            (n.speech
+                                || matches!(
+                                    words[n.tok].as_str(),
+                                    "SAID" | "SAYS" | "SAY" | "TOLD" | "ADDED" | "REPORTED"
+                                ))
+                                && words[j] == ","
+                        })
+                        .unwrap_or(n.tok);
+                    toks.get(comma)
+                })
                 .map_or(sent.end, |t| t.start);
+            // "arrived in Gondor … since demonstrators were crushed": whom a
+            // verb acts on is named before a subordinate clause opens.
+            let clause_end = (h.end_tok..toks.len())
+                .find(|&j| {
+                    matches!(
+                        words[j].as_str(),
+                        "SINCE"
+                            | "WHILE"
+                            | "WHEREAS"
+                            | "BECAUSE"
+                            | "ALTHOUGH"
+                            | "THOUGH"
+                            | "WHEN"
+                            | "WHO"
+                            | "WHICH"
+                            | "WHERE"
+                            | "AFTER"
+                    )
+                })
+                .and_then(|j| toks.get(j))
+                .map_or(clause_end, |t| t.start.min(clause_end));
             let ents_to_end: Vec<&Entity> = ents
                 .iter()
                 .copied()
@@ -496,7 +538,8 @@ impl EventCoder {
             }
             // "Gondor and Osgiliath renewed ties": with no one else named,
             // a compound subject acts on itself, each on the others.
-            if targets.is_empty() && sources.len() >= 2 && !h.speech {
+            let first_event = hits[..hi].iter().all(|p| p.speech);
+            if targets.is_empty() && sources.len() >= 2 && !h.speech && first_event {
                 for (k, s) in sources.iter().enumerate() {
                     let others: Vec<&Entity> = sources
                         .iter()
@@ -689,6 +732,51 @@ impl EventCoder {
         }
     }
 
+    /// Whether the word at `i` follows an article or possessive and one or
+    /// two adjectives ("a brief private visit", "their first official
+    /// talks"), which makes it a noun.
+    fn after_article_adjectives(
+        &self,
+        words: &[String],
+        toks: &[Tok],
+        ent_of: &[Option<usize>],
+        i: usize,
+    ) -> bool {
+        let mut j = i;
+        for _ in 0..2 {
+            let Some(p) = j.checked_sub(1) else {
+                return false;
+            };
+            let w = words[p].as_str();
+            if !toks[p].word
+                || ent_of[p].is_some()
+                || !is_adjective(w, |w| self.verbs.forms.contains_key(w))
+            {
+                return false;
+            }
+            j = p;
+            if j.checked_sub(1).is_some_and(|a| {
+                matches!(
+                    words[a].as_str(),
+                    "THE"
+                        | "A"
+                        | "AN"
+                        | "ITS"
+                        | "HIS"
+                        | "HER"
+                        | "THEIR"
+                        | "OUR"
+                        | "THIS"
+                        | "THESE"
+                        | "THOSE"
+                ) || words[a].ends_with("'S")
+            }) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Tries every form starting at token `i`; returns the verb's best code.
     fn match_verb(&self, words: &[String], toks: &[Tok], i: usize) -> Option<Hit> {
         let forms = self.verbs.forms.get(&words[i])?;
@@ -870,6 +958,53 @@ fn resolve_actors(src: &Src<'_>, ents: &[&Entity]) -> Vec<Entity> {
     out
 }
 
+/// Whether a word looks like an adjective: a few common ones and the
+/// usual adjective endings.
+fn is_adjective(w: &str, is_verb: impl Fn(&str) -> bool) -> bool {
+    const COMMON: &[&str] = &[
+        "BRIEF",
+        "PRIVATE",
+        "FIRST",
+        "SECOND",
+        "THIRD",
+        "LAST",
+        "FULL",
+        "BIG",
+        "MAJOR",
+        "JOINT",
+        "FRESH",
+        "LARGE",
+        "SMALL",
+        "LONG",
+        "SHORT",
+        "HIGH",
+        "TOP",
+        "KEY",
+        "RARE",
+        "SURPRISE",
+        "FORMER",
+        "OPEN",
+        "SEPARATE",
+        "IMMEDIATE",
+        "DIRECT",
+        "SECRET",
+        "HEAVY",
+        "DEADLY",
+        "FIERCE",
+        "WIDE",
+        "DRAMATIC",
+        "MASSIVE",
+    ];
+    COMMON.contains(&w)
+        || (w.len() > 4
+            && !is_verb(w)
+            && [
+                "AL", "IVE", "OUS", "IC", "FUL", "BLE", "ARY", "ERN", "IAN", "ESE", "LESS",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s)))
+}
+
 fn actor(e: &Entity) -> EventActor {
     EventActor {
         text: e.text.clone(),
@@ -1041,7 +1176,23 @@ fn subject<'a>(
         while j > 0 && matches!(words[j - 1].as_str(), "THE" | "A" | "AN") {
             j -= 1;
         }
-        j > 0 && PREPOSITIONS.contains(&words[j - 1].as_str())
+        // "after Calenardhon crowds burned": a conjunction opening a
+        // clause whose verb follows the actor at once.
+        let v = toks
+            .iter()
+            .position(|t| t.start >= vstart)
+            .unwrap_or(toks.len());
+        let e_end = toks
+            .iter()
+            .position(|t| t.start >= e.end)
+            .unwrap_or(toks.len());
+        let clause = j > 0
+            && matches!(words[j - 1].as_str(), "AFTER" | "BEFORE" | "UNTIL")
+            && v.saturating_sub(e_end) <= 1
+            && toks
+                .get(e_end..v)
+                .is_some_and(|ts| ts.iter().all(|t| t.word));
+        j > 0 && PREPOSITIONS.contains(&words[j - 1].as_str()) && !clause
     };
     // The head of a compound list ("Arnor, Gondor and Rohan") stands for it.
     let nearest = before.last().copied()?;

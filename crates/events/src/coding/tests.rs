@@ -161,6 +161,34 @@ fn seed_000() {
 }
 
 #[test]
+fn noun_after_article_and_adjectives_is_no_verb() {
+    let text = "The Polish president met German leaders during a brief private visit to France.";
+    let events = code(text, "2016-02-10");
+    assert!(
+        events
+            .iter()
+            .any(|e| &text[e.trigger.start..e.trigger.end] == "met")
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| &text[e.trigger.start..e.trigger.end] != "visit")
+    );
+}
+
+#[test]
+fn trailing_attribution_speaker_is_no_target() {
+    let text = "Russia restored ties with Georgia after crowds attacked its embassy, a senior French official said.";
+    let events = code(text, "2016-02-10");
+    assert!(
+        events
+            .iter()
+            .filter(|e| e.kind != SPEECH_TYPE)
+            .all(|e| code_of(&e.target).is_none_or(|c| !c.starts_with("FRA")))
+    );
+}
+
+#[test]
 fn bad_input_codes_nothing_and_does_not_panic() {
     let c = coder();
     let long = "attack ".repeat(10_000);
