@@ -9,11 +9,13 @@
 //! case from the current output (then read it closely before committing):
 //! `DATELINE_BLESS=1 cargo test -p dateline-extract --test html_golden`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use dateline_core::{Document, Markup, Source};
 use dateline_extract::{Options, Page, extract};
 use serde::{Deserialize, Serialize};
+
+use self::common::{ExpectedRemoved, cases, removed};
 
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Expected {
@@ -24,23 +26,6 @@ struct Expected {
     language: Option<String>,
     text: String,
     removed: Vec<ExpectedRemoved>,
-}
-
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct ExpectedRemoved {
-    kind: String,
-    text: String,
-}
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/html");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("testdata/html exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("input.html").is_file())
-        .collect();
-    cases.sort();
-    cases
 }
 
 fn run(html: &str, url: Option<&str>) -> dateline_extract::Result<Document> {
@@ -66,21 +51,14 @@ fn actual(doc: &Document) -> Expected {
         url: doc.source.url.clone(),
         language: doc.language.clone(),
         text: doc.text.clone(),
-        removed: doc
-            .removed
-            .iter()
-            .map(|r| ExpectedRemoved {
-                kind: r.kind.as_str().to_owned(),
-                text: r.text.clone(),
-            })
-            .collect(),
+        removed: removed(doc),
     }
 }
 
 #[test]
 fn golden_cases() {
     let bless = std::env::var_os("DATELINE_BLESS").is_some();
-    let cases = cases();
+    let cases = cases("html", "input.html");
     assert!(!cases.is_empty(), "no cases under testdata/html");
     let mut failures = Vec::new();
     for case in &cases {

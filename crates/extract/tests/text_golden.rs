@@ -8,11 +8,13 @@
 //! it closely before committing): `DATELINE_BLESS=1 cargo test -p
 //! dateline-extract --test text_golden`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use dateline_core::{Document, Markup, Source};
 use dateline_extract::{Options, Page, extract};
 use serde::{Deserialize, Serialize};
+
+use self::common::{ExpectedRemoved, cases, removed};
 
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Expected {
@@ -25,23 +27,6 @@ struct Expected {
     published_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     url: Option<String>,
-}
-
-#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct ExpectedRemoved {
-    kind: String,
-    text: String,
-}
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/text");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("testdata/text exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("input.txt").is_file())
-        .collect();
-    cases.sort();
-    cases
 }
 
 fn run(input: &str) -> Document {
@@ -63,14 +48,7 @@ fn actual(doc: &Document, expected: Option<&Expected>) -> Expected {
     Expected {
         title: doc.title.clone(),
         text: doc.text.clone(),
-        removed: doc
-            .removed
-            .iter()
-            .map(|r| ExpectedRemoved {
-                kind: r.kind.as_str().to_owned(),
-                text: r.text.clone(),
-            })
-            .collect(),
+        removed: removed(doc),
         published: wanted(
             expected.is_none_or(|e| e.published.is_some()),
             field("published"),
@@ -88,7 +66,7 @@ fn actual(doc: &Document, expected: Option<&Expected>) -> Expected {
 
 #[test]
 fn text_golden_cases() {
-    let cases = cases();
+    let cases = cases("text", "input.txt");
     let bless = std::env::var_os("DATELINE_BLESS").is_some();
     assert!(
         bless || cases.len() >= 8,
