@@ -8,7 +8,18 @@
 use jiff::civil::Date;
 
 const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Parses a date written the ways page metadata writes them.
@@ -88,27 +99,12 @@ fn worded(s: &str) -> Option<Date> {
 
 fn month_number(word: &str) -> Option<i32> {
     let lower = word.to_ascii_lowercase();
+    // "Mar", "March", "Sept" name a month; "Ma" is too short and "Marching" is not one.
     if lower.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // "March" but not "Marching": the word must be the abbreviation or a prefix of the month's name.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let full = FULL[index];
-    (full.starts_with(&lower) || (lower == "sept")).then_some(index as i32 + 1)
+    let index = MONTHS.iter().position(|month| month.starts_with(&lower))?;
+    Some(index as i32 + 1)
 }
 
 fn make(year: i32, month: i32, day: i32) -> Option<Date> {
