@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use crate::Status;
 use crate::args::{AnnotateArgs, ExtractArgs};
-use crate::pipeline::{self, Outcome};
+use dateline_pipeline::{self as pipeline, Outcome};
 
 pub(crate) fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
     write_documents(args, false, false)
@@ -35,10 +35,10 @@ fn write_documents(args: ExtractArgs, as_is: bool, full: bool) -> anyhow::Result
         as_is,
         annotator: full.then(pipeline::FullAnnotation::new),
     };
-    let pool = pipeline::thread_pool(args.input.threads)?;
+    let pool = crate::thread_pool(args.input.threads)?;
     let records = dateline_ingest::read_inputs(args.input.paths, args.input.format.into());
     let mut failed = 0u64;
-    pipeline::extract_stream(records, &settings, &pool, |outcome| {
+    pipeline::extract_stream(records, &settings, &pool, |outcome| -> anyhow::Result<()> {
         match outcome {
             Outcome::Document { doc, warnings } => {
                 for warning in warnings {

@@ -6,7 +6,6 @@ mod args;
 mod bundled;
 mod eval;
 mod extract;
-mod pipeline;
 mod run;
 
 use std::io::Write;
@@ -23,6 +22,16 @@ pub(crate) enum Status {
     Complete,
     /// Some inputs or records failed; the rest were processed.
     Partial,
+}
+
+/// A rayon pool with `threads` workers (default: one per core).
+pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        anyhow::ensure!(n > 0, "--threads must be at least 1");
+        builder = builder.num_threads(n);
+    }
+    Ok(builder.build()?)
 }
 
 fn main() -> ExitCode {

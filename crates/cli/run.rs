@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Status;
 use crate::args::RunArgs;
-use crate::pipeline::{self, Outcome};
+use dateline_pipeline::{self as pipeline, Outcome};
 
 /// Documents stored per transaction: large enough to be fast, small enough
 /// that an interrupted run loses little.
@@ -34,7 +34,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
         as_is: false,
         annotator: None,
     };
-    let pool = pipeline::thread_pool(args.input.threads)?;
+    let pool = crate::thread_pool(args.input.threads)?;
     let choice = args.input.format.into();
     let records: Box<dyn Iterator<Item = _>> = if args.input.paths.is_empty() {
         Box::new(crate::bundled::FILES.iter().flat_map(move |(path, bytes)| {
@@ -50,7 +50,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     let progress = progress_bar(args.no_progress);
     let mut tally = Tally::default();
     let mut pending = Vec::with_capacity(DOCUMENTS_PER_COMMIT);
-    pipeline::extract_stream(records, &settings, &pool, |outcome| {
+    pipeline::extract_stream(records, &settings, &pool, |outcome| -> anyhow::Result<()> {
         progress.inc(1);
         match outcome {
             Outcome::Document { doc, warnings } => {

@@ -1,10 +1,15 @@
-//! Records in, documents out: the extract stage run over a stream of
-//! ingested records, in parallel, in input order.
+//! Records in, documents out: extraction and annotation of ingested records,
+//! one at a time ([`process`]) or over a stream in parallel, in input order
+//! ([`extract_stream`]).
 //!
 //! Records are taken from the stream in bounded chunks (a count and a byte
-//! budget), extracted on a rayon pool, and handed to the caller in the order
+//! budget), processed on a rayon pool, and handed to the caller in the order
 //! they were read, so memory stays flat on inputs of any size and output is
-//! deterministic.
+//! deterministic. This crate is where the CLI, the server and the Python
+//! package meet, so that all three give the same document for the same
+//! record. It does not read files (that is `dateline-ingest`) or store
+//! anything.
+#![warn(missing_docs)]
 
 use dateline_core::{Document, DocumentIssue, PublishedFrom, Source};
 use dateline_extract::{Options, Page};
@@ -13,27 +18,34 @@ use rayon::prelude::*;
 
 /// How records become documents.
 #[derive(Debug, Default)]
-pub(crate) struct Settings {
+pub struct Settings {
     /// Extraction settings (the default publication date).
-    pub(crate) extract: Options,
+    pub extract: Options,
     /// Take each record's content as the clean body, unchanged, so that
     /// offsets refer to the input exactly (`annotate --as-is`).
-    pub(crate) as_is: bool,
+    pub as_is: bool,
     /// Entities, quotes, quantities and ceasefire frames, when the command
     /// asks for them.
-    pub(crate) annotator: Option<FullAnnotation>,
+    pub annotator: Option<FullAnnotation>,
 }
 
 /// The dictionaries and lexicons of the full annotation, compiled once.
 #[derive(Debug)]
-pub(crate) struct FullAnnotation {
+pub struct FullAnnotation {
     annotator: dateline_annotate::Annotator,
     events: dateline_events::EventCoder,
     ceasefires: dateline_events::CeasefireFinder,
 }
 
+impl Default for FullAnnotation {
+    fn default() -> FullAnnotation {
+        FullAnnotation::new()
+    }
+}
+
 impl FullAnnotation {
-    pub(crate) fn new() -> FullAnnotation {
+    /// Compiles the dictionaries (a fraction of a second; do it once).
+    pub fn new() -> FullAnnotation {
         FullAnnotation {
             annotator: dateline_annotate::Annotator::new(),
             events: dateline_events::EventCoder::new(),
@@ -48,10 +60,13 @@ const CHUNK_RECORDS: usize = 512;
 const CHUNK_BYTES: usize = 64 << 20;
 
 /// What became of one input record.
-pub(crate) enum Outcome {
-    /// A document was extracted; `warnings` say what was odd about the record.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A document was extracted.
     Document {
+        /// The document, annotated as the settings ask.
         doc: Box<Document>,
+        /// What was odd about the record (each message names it).
         warnings: Vec<String>,
     },
     /// The record (or the whole input) could not be used; the message names it.
@@ -60,12 +75,14 @@ pub(crate) enum Outcome {
 
 /// Runs extraction over `records` on `pool`, calling `sink` once per record
 /// in input order.
-pub(crate) fn extract_stream(
+///
+/// Stops at the first error `sink` returns, and returns it.
+pub fn extract_stream<E>(
     records: impl Iterator<Item = dateline_ingest::Result<Record>>,
     settings: &Settings,
     pool: &rayon::ThreadPool,
-    mut sink: impl FnMut(Outcome) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+    mut sink: impl FnMut(Outcome) -> Result<(), E>,
+) -> Result<(), E> {
     let mut records = records.peekable();
     let mut chunk: Vec<dateline_ingest::Result<Record>> = Vec::with_capacity(CHUNK_RECORDS);
     while records.peek().is_some() {
@@ -78,7 +95,7 @@ pub(crate) fn extract_stream(
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
                 .par_drain(..)
-                .map(|record| process_record(record, settings))
+                .map(|record| process(record, settings))
                 .collect()
         });
         for outcome in outcomes {
@@ -89,7 +106,7 @@ pub(crate) fn extract_stream(
 }
 
 /// Extracts and annotates one record, turning every failure into a located message.
-fn process_record(record: dateline_ingest::Result<Record>, settings: &Settings) -> Outcome {
+pub fn process(record: dateline_ingest::Result<Record>, settings: &Settings) -> Outcome {
     let record = match record {
         Ok(record) => record,
         Err(err) => return Outcome::Failed(err.to_string()),
@@ -188,14 +205,4 @@ fn annotate(doc: &mut Document, full: Option<&FullAnnotation>) {
         }
         None => doc.sentences = dateline_annotate::sentences(&doc.text),
     }
-}
-
-/// A rayon pool with `threads` workers (default: one per core).
-pub(crate) fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = threads {
-        anyhow::ensure!(n > 0, "--threads must be at least 1");
-        builder = builder.num_threads(n);
-    }
-    Ok(builder.build()?)
 }
