@@ -21,6 +21,7 @@ mod annotation;
 mod document;
 mod entity;
 mod event;
+mod link;
 
 pub use self::annotation::{DocumentIssue, Span, Timex, TimexAnchor, TimexType};
 pub use self::document::{
@@ -28,3 +29,7 @@ pub use self::document::{
 };
 pub use self::entity::{Entity, EntityKind, EntityVia, Quantity, QuantityKind, Quote};
 pub use self::event::{Ceasefire, CeasefireReaction, CeasefireStatus, Event, EventActor, Modality};
+pub use self::link::{
+    DatePrecision, DuplicateLink, EntryKind, EntrySource, LifecycleStep, LinkedEvent, Mention,
+    MentionOf, Story, Timeline, TimelineEntry, TimelineQuery,
+};
