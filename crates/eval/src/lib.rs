@@ -7,6 +7,8 @@
 //! - [`extraction`]: article body extraction from HTML, scored with the
 //!   ScrapingHub article-extraction-benchmark metric (shingle precision,
 //!   recall and F1).
+//! - [`timeline`]: timelines, scored by date against the dated statements of
+//!   Wikipedia's Current Events portal and the ceasefire gold's lifecycles.
 //!
 //! ```
 //! use dateline_eval::extraction::{metrics, score_pair};
@@ -22,6 +24,7 @@ pub mod ceasefires;
 mod error;
 pub mod events;
 pub mod extraction;
+pub mod timeline;
 pub mod timex;
 
 pub use self::error::{Error, Result};
