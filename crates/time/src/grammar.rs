@@ -122,8 +122,31 @@ pub(crate) struct Grammar<'a> {
     sentence: Cell<(usize, usize)>,
     ref_quarter: Option<(i16, i8)>,
     last_day: Option<Date>,
+    /// The month of the last expression that named one ("March 1949",
+    /// "July 6"), for "the following month".
+    last_month: Option<(i16, i8)>,
     last_year: Option<i16>,
     dateline: Option<&'static str>,
+}
+
+/// Does a lower-case word look like a plural noun ("flights", "seats")?
+/// Not "as", "was", "this", "less", "perhaps": in "as long as a month"
+/// the month is a length, not a rate.
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !["ss", "us", "is"].iter().any(|x| w.ends_with(x))
+        && !["perhaps", "always", "sometimes"].contains(&w)
+}
+
+/// The year and month of a `YYYY-MM` value.
+fn month_of(value: &str) -> Option<(i16, i8)> {
+    let (y, m) = value.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let m: i8 = m.parse().ok()?;
+    (1..=12).contains(&m).then_some((y.parse().ok()?, m))
 }
 
 fn relative_anchor(dct: Option<Date>) -> TimexAnchor {
@@ -180,6 +203,7 @@ impl<'a> Grammar<'a> {
             sentence: Cell::new((usize::MAX, 0)),
             ref_quarter,
             last_day: None,
+            last_month: None,
             last_year: None,
             dateline: None,
         };
@@ -202,6 +226,13 @@ impl<'a> Grammar<'a> {
                 Some(f) if f.end > i => {
                     if let Some(d) = f.day {
                         self.last_day = Some(d);
+                    }
+                    if let Some(m) = f
+                        .day
+                        .map(|d| (d.year(), d.month()))
+                        .or_else(|| month_of(&f.value))
+                    {
+                        self.last_month = Some(m);
                     }
                     // A quarter still to come is not the one results are reported for.
                     if let Some(q) = f.quarter {
@@ -563,33 +594,50 @@ impl<'a> Grammar<'a> {
     /// The tense of the sentence as seen from the expression `[s, e)`: the
     /// nearest verb cue before it (the verb a time phrase usually hangs
     /// on), else the nearest after it; a quotation mark ends the search on
-    /// its side.
+    /// its side. Reported speech is its own clause: in "officials said
+    /// Thursday that on Monday the talks would resume" the verb after
+    /// "that" decides, and "said" only when that clause has none.
     fn tense(&self, s: usize, e: usize) -> Tense {
         let (a, b) = self.sentence_of(s);
+        let after = || {
+            let mut r = e;
+            while r < b {
+                if self.quote(r) {
+                    break;
+                }
+                if let t @ (Tense::Past | Tense::Future | Tense::Present) = self.cue(r) {
+                    return t;
+                }
+                r += 1;
+            }
+            Tense::Unknown
+        };
         let mut l = s;
+        let mut clause = false;
         while l > a {
             l -= 1;
             if self.quote(l) {
                 break;
             }
+            if !clause && self.is(l, W::That) {
+                clause = true;
+                if let t @ (Tense::Past | Tense::Future | Tense::Present) = after() {
+                    return t;
+                }
+            }
             if let t @ (Tense::Past | Tense::Future | Tense::Present) = self.cue(l) {
                 return t;
             }
         }
-        let mut r = e;
-        while r < b {
-            if self.quote(r) {
-                break;
-            }
-            if let t @ (Tense::Past | Tense::Future | Tense::Present) = self.cue(r) {
-                return t;
-            }
-            r += 1;
-        }
-        Tense::Unknown
+        after()
     }
 
     fn dir(&self, s: usize, e: usize) -> Dir {
+        // "named a new chairman, effective Feb. 1": the day something takes
+        // effect is not dated by the verb that reports it; the nearer one.
+        if s > 0 && self.raw_is(s - 1, "effective") {
+            return Dir::Nearest;
+        }
         Dir::from_tense(self.tense(s, e))
     }
 
@@ -786,6 +834,7 @@ impl<'a> Grammar<'a> {
                 | W::Some
                 | W::Half
                 | W::Dozens
+                | W::Couple
         ) {
             rules |= R_DUR;
         }
@@ -945,6 +994,11 @@ impl<'a> Grammar<'a> {
                 _ => Some((Some(2), i + 1, true)),
             },
             W::Few | W::Several | W::Many => Some((None, i + 1, false)),
+            // "the next couple of years"
+            W::Couple => {
+                let j = if self.is(i + 1, W::Of) { i + 2 } else { i + 1 };
+                Some((Some(4), j, false))
+            }
             W::Some if self.num(i + 1).is_none() && self.word_number(i + 1).is_none() => {
                 Some((None, i + 1, false))
             }
@@ -1052,6 +1106,18 @@ impl<'a> Grammar<'a> {
         // "second" is more often the ordinal ("the second quarter").
         if unit == Unit::Second && !plural && !counted {
             return None;
+        }
+        // "a day-long meeting", "a decades-long battle": a length as an adjective.
+        if !counted && !the && rel.is_none() && self.hyphen(k + 1) && self.is(k + 2, W::Long) {
+            return Some(Dur {
+                end: k + 3,
+                halves: (!plural).then_some(2),
+                unit,
+                adjective: true,
+                the,
+                rel,
+                article,
+            });
         }
         if !counted && !plural {
             return None;
@@ -1180,7 +1246,7 @@ impl<'a> Grammar<'a> {
             || (t.kind == Kind::Word
                 && t.lex == Lex::None
                 && !t.has(CAP)
-                && self.raw(p).ends_with('s'))
+                && plural_noun(self.raw(p)))
             || ["million", "billion", "trillion"]
                 .iter()
                 .any(|w| self.raw_is(p, w));
@@ -1416,6 +1482,15 @@ impl<'a> Grammar<'a> {
         let mut e = j + 2;
         let mut year = None;
         let mut anchor = relative_anchor(self.dct);
+        // "the last half of the '80s": the decade, its start or end.
+        if self.is(e, W::Of)
+            && let Some(f) = self.year(e + 1).filter(|f| f.value.len() == 3)
+        {
+            let part = if n == 1 { "START" } else { "END" };
+            return Some(
+                Found::new(i, f.end, TimexType::Date, f.value, f.anchor).with_mod(Some(part)),
+            );
+        }
         if self.is(e, W::Of)
             && let Some(f) = self.year(e + 1).or_else(|| self.relative(e + 1))
             && f.value.len() == 4
@@ -1857,6 +1932,10 @@ impl<'a> Grammar<'a> {
                 && t.digits == 2;
             if t.suffix == Suffix::Plural && t.num % 10 == 0 && !age {
                 let value = match t.digits {
+                    // "the 1800s" is a century, the 19th: TIMEX3 `18`.
+                    4 if (1000..3000).contains(&t.num) && t.num % 100 == 0 => {
+                        format!("{:02}", t.num / 100)
+                    }
                     4 if (1000..3000).contains(&t.num) => format!("{:03}", t.num / 10),
                     2 => format!("19{}", t.num / 10),
                     _ => return None,
@@ -2060,11 +2139,30 @@ impl<'a> Grammar<'a> {
             _ => {}
         }
         let (wd, plural, mut e) = self.weekday_word(j)?;
+        // "Tuesday nights", like "Tuesdays", recur; so does "Monday" in
+        // "Monday and Tuesday nights", with the part of the day named after.
+        let shared = if dir.is_none()
+            && matches!(self.w(e), Some(W::And | W::Or))
+            && let Some((_, p2, e2)) = self.weekday_word(e + 1)
+            && let Lex::DayPart(p, pp) = self.lex(e2)
+            && (p2 || pp)
+        {
+            Some(p)
+        } else {
+            None
+        };
+        let plural = plural
+            || shared.is_some()
+            || (dir.is_none() && matches!(self.lex(e), Lex::DayPart(_, true)));
         if plural {
             if dir.is_some() {
                 return None;
             }
             let mut value = format!("XXXX-WXX-{wd}");
+            if let Some(p) = shared {
+                value.push('T');
+                value.push_str(p.code());
+            }
             if let Lex::DayPart(p, _) = self.lex(e) {
                 value.push('T');
                 value.push_str(p.code());
@@ -2127,6 +2225,23 @@ impl<'a> Grammar<'a> {
     // ---- today, yesterday, last night --------------------------------------------
 
     fn day_word(&self, i: usize) -> Option<Found> {
+        // "today's youth", "today's world": the present age, not a day.
+        if matches!(self.w(i), Some(W::Today))
+            && self.punct(i + 1, b'\'')
+            && self.raw_is(i + 2, "s")
+            && [
+                "world",
+                "youth",
+                "society",
+                "generation",
+                "children",
+                "kids",
+            ]
+            .iter()
+            .any(|w| self.raw_is(i + 3, w))
+        {
+            return None;
+        }
         let anchor = relative_anchor(self.dct);
         let (delta, e) = match self.w(i)? {
             W::Today => (0, i + 1),
@@ -2212,6 +2327,10 @@ impl<'a> Grammar<'a> {
     fn day_after_before(&self, i: usize) -> Option<(i64, usize)> {
         match self.w(i)? {
             W::Next | W::Following if self.raw_is(i + 1, "day") => Some((1, i + 2)),
+            // "the next morning": the day after, its part added by `with_day_part`.
+            W::Next | W::Following if matches!(self.lex(i + 1), Lex::DayPart(_, false)) => {
+                Some((1, i + 1))
+            }
             W::Previous if self.raw_is(i + 1, "day") => Some((-1, i + 2)),
             _ => None,
         }
@@ -2229,20 +2348,28 @@ impl<'a> Grammar<'a> {
             };
             return Some(self.with_day_part(i, e, day));
         }
-        // "the day before yesterday" / "the day after tomorrow"
+        // "the day before yesterday", "the day after tomorrow", "the day
+        // before last Tuesday's hearing", "the day after July 4".
         if self.raw_is(i + 1, "day") {
-            let delta = match (self.w(i + 2), self.w(i + 3)) {
-                (Some(W::Before), Some(W::Yesterday)) => -2,
-                (Some(W::After), Some(W::Tomorrow)) => 2,
+            let delta = match self.w(i + 2) {
+                Some(W::Before) => -1,
+                Some(W::After) => 1,
                 _ => return None,
             };
-            let date = self.dct.and_then(|d| resolve::shift(d, delta, Unit::Day));
+            // Not "the day before the day before …": no recursion into `the_day`.
+            let named = (!self.is(i + 3, W::The))
+                .then(|| self.day_word(i + 3))
+                .flatten()
+                .or_else(|| self.weekday(i + 3))
+                .or_else(|| self.date(i + 3))
+                .filter(|f| f.kind == TimexType::Date && f.value.len() == 10)?;
+            let date = named.day.and_then(|d| resolve::shift(d, delta, Unit::Day));
             let day = DayRef {
                 date,
                 partial: "XXXX-XX-XX".into(),
-                anchor: relative_anchor(self.dct),
+                anchor: named.anchor,
             };
-            return Some(self.with_day_part(i, i + 4, day));
+            return Some(self.with_day_part(i, named.end, day));
         }
         None
     }
@@ -2364,6 +2491,22 @@ impl<'a> Grammar<'a> {
                             );
                             f.year = Some(y);
                             return Some(f);
+                        }
+                        // "the following month" after "March 1949" is April 1949.
+                        Unit::Month if self.last_month.is_some() => {
+                            let (y, m) = self.last_month.unwrap_or_default();
+                            let n = i32::from(y) * 12 + i32::from(m) - 1 + i32::from(d);
+                            let (y, m) = (
+                                i16::try_from(n.div_euclid(12)).ok()?,
+                                n.rem_euclid(12) as i8 + 1,
+                            );
+                            return Some(Found::new(
+                                i,
+                                e,
+                                TimexType::Date,
+                                resolve::ym(y, m),
+                                TimexAnchor::Previous,
+                            ));
                         }
                         _ => (d as i64, self.last_day.or(dct), self.prev_anchor()),
                     }
@@ -3449,7 +3592,13 @@ mod tests {
              other Friday, since the early 1990s, on New Year's Day, tonight. \
              He left on Friday, Oct. 23, at 4 o'clock, and was back by noon \
              Tuesday, 6th of July 2016, twenty-one days later, on the \
-             twenty-first of July and the first of May, as in the '80s.",
+             twenty-first of July and the first of May, as in the '80s. \
+             The following month, a day-long meeting, decades-long, the next \
+             morning, couple of weeks, couple of years ago, as long as a month, \
+             the 1800s, today's youth, today's vote, effective Feb. 1, the \
+             day before last Tuesday's hearing, the day after July 4, the \
+             last half of the '80s, on Tuesday nights, Monday and Tuesday \
+             nights, Mondays or Fridays.",
         ] {
             shortcuts_agree(text, Some(jiff::civil::date(2016, 7, 6)));
             shortcuts_agree(text, None);

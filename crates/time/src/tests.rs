@@ -428,6 +428,29 @@ fn tense_cues_in_context() {
         Some(date(2000, 4, 3)),
     );
     has(&found, "9 a.m. EST Tuesday", "2000-04-04T09:00-05:00", None);
+    // Reported speech: the clause after "that" has its own tense.
+    let found = find(
+        "Officials said on Thursday that on Monday the talks would resume.",
+        Some(date(1998, 2, 27)),
+    );
+    has(&found, "Thursday", "1998-02-26", None);
+    has(&found, "Monday", "1998-03-02", None);
+    let found = find(
+        "He said that Monday's attack killed five.",
+        Some(date(1998, 2, 27)),
+    );
+    has(&found, "Monday", "1998-02-23", None);
+    // The day something takes effect is the nearer one, whatever the verb.
+    let found = find(
+        "Avon named a four-member office of the chairman, effective Feb. 1.",
+        Some(date(1989, 10, 26)),
+    );
+    has(&found, "Feb. 1", "1990-02-01", None);
+    let found = find(
+        "The company said it cut prices, effective Oct. 1.",
+        Some(date(1989, 10, 26)),
+    );
+    has(&found, "Oct. 1", "1989-10-01", None);
 }
 
 #[test]
@@ -440,6 +463,103 @@ fn decades_and_centuries_have_their_own_units() {
     has(&found, "less than a decade", "P1DE", Some("LESS_THAN"));
     has(&found, "four-decade", "P4DE", None);
     has(&found, "half a century", "P50Y", None);
+    // A round hundred is a century: "the 1800s" is the 19th.
+    let found = find("Cities grew in the 1800s and in the 1990s.", dct);
+    has(&found, "the 1800s", "18", None);
+    has(&found, "the 1990s", "199", None);
+}
+
+#[test]
+fn the_day_before_a_named_day() {
+    // DCT Thursday 2000-02-24.
+    let found = find(
+        "The day before last Tuesday's federal court hearing, Manuel went to \
+         Lazaro's house. The day after July 4 was quiet.",
+        Some(date(2000, 2, 24)),
+    );
+    has(&found, "The day before last Tuesday", "2000-02-21", None);
+    has(&found, "The day after July 4", "1999-07-05", None);
+    // Nothing to count from: no date is made up.
+    let found = find(
+        "The day before the hearing, he left.",
+        Some(date(2000, 2, 24)),
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn weekday_nights_recur() {
+    let found = find(
+        "Qantas said two new flights would leave Bombay on Monday and Tuesday \
+         nights from March 30. The last one left on Tuesday night.",
+        Some(date(1998, 2, 13)),
+    );
+    has(&found, "Monday", "XXXX-WXX-1TNI", None);
+    has(&found, "Tuesday nights", "XXXX-WXX-2TNI", None);
+    has(&found, "Tuesday night", "1998-02-10TNI", None);
+    assert_eq!(one(&found, "Monday").kind, TimexType::Set);
+}
+
+#[test]
+fn half_of_a_decade() {
+    let found = find(
+        "The trend has characterized the last half of the '80s, and sales \
+         will stay flat in the first half of 1990.",
+        Some(date(1989, 10, 26)),
+    );
+    has(&found, "the last half of the '80s", "198", Some("END"));
+    has(&found, "the first half of 1990", "1990-H1", None);
+}
+
+#[test]
+fn today_as_the_present_age_is_not_a_day() {
+    let found = find(
+        "\"The case of Elian is for today's youth what 40 years of the \
+         blockade were,\" he said. Today's rally drew thousands.",
+        Some(date(2000, 1, 7)),
+    );
+    assert!(!found.iter().any(|t| t.text == "today"), "{found:#?}");
+    has(&found, "Today", "2000-01-07", None);
+}
+
+#[test]
+fn the_following_month_and_the_next_morning_follow_the_story() {
+    let found = find(
+        "In March, the board rejected the offer. The following month, the \
+         company put itself up for sale.",
+        Some(date(1989, 10, 27)),
+    );
+    has(&found, "The following month", "1989-04", None);
+    let found = find(
+        "Elian's great-uncle was taken to a hospital on Feb. 22 and appeared \
+         to be reasonably healthy in court the next morning.",
+        Some(date(2000, 2, 24)),
+    );
+    has(&found, "the next morning", "2000-02-23TMO", None);
+}
+
+#[test]
+fn lengths_written_as_adjectives_and_as_couples() {
+    let dct = Some(date(2000, 4, 3));
+    let found = find(
+        "The family emerged from their third day-long meeting in the \
+         decades-long battle, after a week-long stay.",
+        dct,
+    );
+    has(&found, "day-long", "P1D", None);
+    has(&found, "decades-long", "PXDE", None);
+    has(&found, "week-long", "P1W", None);
+    let found = find(
+        "\"Over the next couple of years we would not be surprised,\" he said.",
+        Some(date(1989, 10, 26)),
+    );
+    has(&found, "the next couple of years", "P2Y", None);
+    // "as" is not a plural noun taking a rate: the month is a length.
+    let found = find("The appeal could take as long as a month or two.", dct);
+    has(&found, "a month", "P1M", None);
+    // A rate is still not annotated.
+    let found = find("This will add nearly 700 seats a week on the route.", dct);
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
