@@ -146,25 +146,42 @@ fn extract_reads_standard_input_and_jsonl_ids() {
 fn run_on_the_bundled_corpus_is_idempotent() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("t.db");
-    let first = dateline()
-        .arg("run")
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .expect("runs");
+    let page = dir.path().join("timeline.html");
+    let run = || {
+        dateline()
+            .arg("run")
+            .arg("--db")
+            .arg(&db)
+            .arg("--html")
+            .arg(&page)
+            .output()
+            .expect("runs")
+    };
+    let first = run();
     assert!(first.status.success(), "{}", stderr(&first));
     let summary = stdout(&first);
     assert!(summary.contains("from the bundled corpus"), "{summary}");
     assert!(summary.contains(" 0 already stored, 0 failed"), "{summary}");
     assert!(summary.contains("2015-11-13 to 2016-12-29"), "{summary}");
     assert!(summary.contains("cookie_notice"), "{summary}");
+    // Seed 004's truce, linked and dated with its zone, among the ceasefire steps.
+    let steps = summary
+        .split("Ceasefires, step by step")
+        .nth(1)
+        .expect("a ceasefire section");
+    assert!(
+        steps.contains("6 Jul 2016 01:00+03:00")
+            && steps.contains("72-hour ceasefire takes effect"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("\nStory st-"),
+        "stories are listed: {summary}"
+    );
+    let html = std::fs::read_to_string(&page).expect("the web page is written");
+    assert!(html.contains(r#"id="dateline-data""#) && html.contains("2016-07-06T01:00+03:00"));
 
-    let second = dateline()
-        .arg("run")
-        .arg("--db")
-        .arg(&db)
-        .output()
-        .expect("runs");
+    let second = run();
     assert!(second.status.success(), "{}", stderr(&second));
     let again = stdout(&second);
     assert!(again.contains(": 0 new,"), "{again}");
@@ -273,37 +290,6 @@ fn bad_arguments_explain_themselves() {
     for command in ["run", "extract", "eval"] {
         assert!(stdout(&help).contains(command), "{}", stdout(&help));
     }
-}
-
-#[test]
-fn every_bundled_corpus_file_is_compiled_in() {
-    let mut on_disk = Vec::new();
-    let mut stack = vec![repo("corpus")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("reads corpus") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.file_name().is_some_and(|n| n != "SOURCES.md") {
-                on_disk.push(
-                    path.strip_prefix(repo(""))
-                        .expect("inside repo")
-                        .display()
-                        .to_string(),
-                );
-            }
-        }
-    }
-    on_disk.sort();
-    let bundled = include_str!("../crates/cli/bundled.rs");
-    for file in &on_disk {
-        let name = file.trim_start_matches("corpus/");
-        assert!(
-            bundled.contains(&format!("bundle!(\"{name}\")")),
-            "{file} is not in bundled.rs"
-        );
-    }
-    assert_eq!(bundled.matches("    bundle!(").count(), on_disk.len());
 }
 
 #[test]
@@ -431,5 +417,161 @@ fn annotate_builds_the_seed_004_ceasefire_frame() {
             .as_str()
             .expect("issue")
             .contains("22:00 GMT July 5")
+    );
+}
+
+#[test]
+fn timeline_prints_every_format_from_the_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    let missing = dateline()
+        .args(["timeline", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no database at"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(!db.exists(), "a read-only command creates no database");
+
+    run_bundled(&db);
+    let timeline = |format: &str, extra: &[&str]| {
+        let out = dateline()
+            .args(["timeline", "--db"])
+            .arg(&db)
+            .args(["--format", format])
+            .args(extra)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&timeline("json", &["--query", "\"regime of calm\""]))
+            .expect("timeline JSON");
+    assert_eq!(json["query"]["text"], "\"regime of calm\"");
+    let entries = json["entries"].as_array().expect("entries");
+    assert!(
+        entries.iter().any(|e| e["kind"] == "ceasefire"
+            && e["date"] == "2016-07-06T01:00+03:00"
+            && e["precision"] == "time"),
+        "{json:#}"
+    );
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["date"].as_str().is_some_and(|d| d.starts_with("2016-07")))
+    );
+
+    let csv = timeline("csv", &["--from", "2016-02-01", "--to", "2016-02-29"]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|header| header.starts_with("date,")),
+        "{csv}"
+    );
+    assert!(
+        lines.clone().count() > 0 && lines.all(|l| l.starts_with("2016-02")),
+        "{csv}"
+    );
+
+    let tjs: serde_json::Value =
+        serde_json::from_str(&timeline("timelinejs", &[])).expect("TimelineJS JSON");
+    assert!(tjs["events"].as_array().is_some_and(|e| !e.is_empty()));
+    assert!(
+        tjs["events"][0]["start_date"]["year"].is_string()
+            || tjs["events"][0]["start_date"]["year"].is_number()
+    );
+}
+
+/// `dateline run` of the bundled corpus into `db` (the web page beside it).
+fn run_bundled(db: &Path) {
+    let run = dateline()
+        .arg("run")
+        .arg("--db")
+        .arg(db)
+        .arg("--html")
+        .arg(db.with_extension("html"))
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
+/// Sends one HTTP/1.1 request and returns the status code and body.
+fn http(addr: &str, request: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+    stream.write_all(request.as_bytes()).expect("sends");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("reads");
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .expect("a status line");
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_answers_the_api_over_the_run_database() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db");
+    run_bundled(&db);
+
+    let mut server = dateline()
+        .args(["serve", "--addr", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .env_remove("DATELINE_TOKEN")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut banner = String::new();
+    let stderr_pipe = server.stderr.take().expect("stderr");
+    std::io::BufReader::new(stderr_pipe)
+        .read_line(&mut banner)
+        .expect("a banner");
+    let addr = banner
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the bound address")
+        .to_owned();
+
+    let (status, body) = http(
+        &addr,
+        "GET /api/timeline?query=truce HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    let (health, _) = http(
+        &addr,
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    let (write, _) = http(
+        &addr,
+        "POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+
+    assert_eq!(status, 200, "{body}");
+    let timeline: serde_json::Value = serde_json::from_str(&body).expect("timeline JSON");
+    assert!(
+        timeline["entries"]
+            .as_array()
+            .is_some_and(|e| e.iter().any(|entry| entry["kind"] == "ceasefire")),
+        "{timeline:#}"
+    );
+    assert_eq!(health, 200);
+    assert!(
+        write == 401 || write == 403,
+        "writes without a configured token are refused, got {write}"
     );
 }

@@ -22,12 +22,14 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// The main job: ingest articles (default: the bundled corpus) into the
-    /// database, then print a summary.
+    /// The main job: ingest articles (default: the bundled corpus), annotate
+    /// them, link them (near-duplicates, the same event across sources,
+    /// stories), store everything, and print the timelines.
     ///
     /// Ingest is idempotent: an article already in the database (same title
     /// and text) is not stored twice. Each batch of articles is committed
-    /// together, so an interrupted run loses nothing it had committed.
+    /// together with its links, so an interrupted run loses nothing it had
+    /// committed, and the next run links what the interrupted one stored.
     Run(RunArgs),
     /// Extract articles (title, clean body, date, site, language, removed
     /// boilerplate, sentences, temporal expressions) and print them as JSON
@@ -41,8 +43,33 @@ pub(crate) enum Command {
     /// gold sets are scored). JSON Lines input may then be
     /// `{"id","text","published"}`; the `id` is kept as the document's id.
     Annotate(AnnotateArgs),
+    /// Print a timeline from the database: dated entries (events and each
+    /// step of every ceasefire's life), with the sources behind each.
+    ///
+    /// Filters combine: `--query ceasefire --from 2016-02-01 --to 2016-03-31`.
+    Timeline(TimelineArgs),
+    /// Serve the JSON API and the web timeline page.
+    ///
+    /// Reads are open; writes (`POST /api/documents`) need `Authorization:
+    /// Bearer <token>` with the token given by `--token` or `$DATELINE_TOKEN`
+    /// (without one, writes are refused).
+    Serve(ServeArgs),
     /// Score dateline against a gold data set and print the metrics.
     Eval(EvalArgs),
+}
+
+/// The database to use: a SQLite file (created if missing) or a PostgreSQL
+/// URL.
+#[derive(Debug, Args)]
+pub(crate) struct DbArgs {
+    /// A SQLite file path, or `postgres://user:password@host/dbname`.
+    #[arg(
+        long,
+        value_name = "FILE|URL",
+        default_value = "dateline.db",
+        env = "DATELINE_DB"
+    )]
+    pub(crate) db: String,
 }
 
 /// Where input comes from and how to read it (shared by the subcommands
@@ -74,13 +101,90 @@ pub(crate) struct RunArgs {
     #[command(flatten)]
     pub(crate) input: InputArgs,
 
-    /// The SQLite database file to store into (created if missing).
-    #[arg(long, value_name = "FILE", default_value = "dateline.db")]
-    pub(crate) db: PathBuf,
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
 
     /// Do not draw a progress bar, even on a terminal.
     #[arg(long)]
     pub(crate) no_progress: bool,
+
+    /// Write the whole timeline as a self-contained web page to this file.
+    #[arg(long, value_name = "FILE", default_value = "dateline-timeline.html")]
+    pub(crate) html: PathBuf,
+
+    /// Print at most this many entries of each story's timeline.
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub(crate) entries: usize,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TimelineArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+
+    /// Only this story (its id, as `dateline timeline` and the API list them).
+    #[arg(long, value_name = "ID")]
+    pub(crate) story: Option<String>,
+
+    /// Only events with this actor (a name or a CAMEO code such as SYRMIL).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) actor: Option<String>,
+
+    /// Only events in this place.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) place: Option<String>,
+
+    /// Only events reported by documents matching this full-text query.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) query: Option<String>,
+
+    /// Only entries on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) from: Option<Date>,
+
+    /// Only entries on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub(crate) to: Option<Date>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub(crate) format: TimelineFormat,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `timeline --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TimelineFormat {
+    /// Lines for a terminal.
+    Text,
+    /// The timeline JSON of DESIGN.md.
+    Json,
+    /// One row per entry.
+    Csv,
+    /// TimelineJS 3 JSON.
+    Timelinejs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) db: DbArgs,
+
+    /// Address to listen on.
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub(crate) addr: std::net::SocketAddr,
+
+    /// Bearer token that allows writes.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "DATELINE_TOKEN",
+        hide_env_values = true
+    )]
+    pub(crate) token: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +256,38 @@ pub(crate) enum EvalTask {
     Plover {
         /// The gold file.
         file: PathBuf,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A timeline (`dateline timeline --format json` output) against the gold
+    /// timeline made of Wikipedia Current Events truce statements
+    /// (`DATA/corpus/wcep/`) and the ceasefire gold's lifecycles
+    /// (`DATA/events/ceasefire_gold.dev.jsonl`): recall and precision of the
+    /// entries' days, exactly and within a day.
+    Timeline {
+        /// The timeline JSON file.
+        file: PathBuf,
+        /// The shared data folder (holding `corpus/wcep` and `events/`).
+        #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+        data: PathBuf,
+        /// Score gold dates from this day (default: the first gold article's).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<Date>,
+        /// Score gold dates up to this day (default: the last gold article's).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<Date>,
+        /// Print the report as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Near-duplicate detection on labelled document pairs built from a
+    /// corpus folder (syndicated copies and synthetic rewrites): pair
+    /// precision, recall and F1.
+    Duplicates {
+        /// Folders of articles (e.g. ../shared/data/corpus/teftst corpus).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
         /// Print the report as JSON instead of a table.
         #[arg(long)]
         json: bool,

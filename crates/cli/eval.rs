@@ -34,6 +34,41 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                 .with_context(|| format!("evaluating PLOVER types on {}", file.display()))?;
             print_report(&mut out, &report, json)?;
         }
+        EvalTask::Timeline {
+            file,
+            data,
+            from,
+            to,
+            json,
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let timeline: dateline_core::Timeline = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not timeline JSON", file.display()))?;
+            let gold = dateline_eval::timeline::load_gold(
+                &data.join("events/ceasefire_gold.dev.jsonl"),
+                &data.join("corpus/wcep"),
+            )
+            .with_context(|| format!("reading the gold timeline under {}", data.display()))?;
+            let (Some(first), Some(last)) = (gold.news_days.first(), gold.news_days.last()) else {
+                anyhow::bail!(
+                    "the ceasefire gold under {} has no articles",
+                    data.display()
+                );
+            };
+            let report = dateline_eval::timeline::evaluate(
+                &gold,
+                &timeline,
+                from.unwrap_or(*first),
+                to.unwrap_or(*last),
+            );
+            print_report(&mut out, &report, json)?;
+        }
+        EvalTask::Duplicates { dirs, json } => {
+            let report = dateline_eval::duplicates::evaluate(&dirs)
+                .context("evaluating near-duplicate detection")?;
+            print_report(&mut out, &report, json)?;
+        }
         EvalTask::Timex {
             files,
             json,

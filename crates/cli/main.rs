@@ -3,10 +3,11 @@
 //! sets the exit status.
 
 mod args;
-mod bundled;
 mod eval;
 mod extract;
 mod run;
+mod serve;
+mod timeline;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -22,6 +23,36 @@ pub(crate) enum Status {
     Complete,
     /// Some inputs or records failed; the rest were processed.
     Partial,
+}
+
+/// `target` with any password in a URL's user part replaced by `***`, for
+/// messages.
+pub(crate) fn redact(target: &str) -> String {
+    match url::Url::parse(target) {
+        Ok(mut url) if url.password().is_some() => {
+            // Setting a password only fails on URLs that cannot have one.
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => target.to_owned(),
+    }
+}
+
+/// Refuses a SQLite database file that does not exist, for the commands
+/// that only read (`timeline`, `serve`), instead of creating an empty one.
+pub(crate) fn existing_db(target: &str) -> anyhow::Result<()> {
+    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
+        return Ok(());
+    }
+    let path = target
+        .strip_prefix("sqlite://")
+        .or_else(|| target.strip_prefix("sqlite:"))
+        .unwrap_or(target);
+    anyhow::ensure!(
+        std::path::Path::new(path).exists(),
+        "no database at {path}: `dateline run` creates and fills one (or give --db)"
+    );
+    Ok(())
 }
 
 /// A rayon pool with `threads` workers (default: one per core).
@@ -40,6 +71,8 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Extract(args) => extract::extract(args),
         Command::Annotate(args) => extract::annotate(args),
+        Command::Timeline(args) => timeline::timeline(args),
+        Command::Serve(args) => serve::serve(args),
         Command::Eval(args) => eval::eval(args),
     };
     match result {

@@ -1,10 +1,12 @@
-//! `dateline run`: the main job — ingest, extract, store, summarise.
+//! `dateline run`: the main job — ingest, extract, annotate, link, store,
+//! then print the largest stories' timelines and write one as a web page.
 
 use std::io::IsTerminal;
 
 use anyhow::Context;
-use dateline_core::Document;
-use dateline_store::{Store, Summary};
+use dateline_catalog::Catalog;
+use dateline_core::{Document, EntryKind, TimelineQuery};
+use dateline_store::{PageRequest, Summary};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Status;
@@ -25,25 +27,22 @@ struct Tally {
 }
 
 pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(&args.db)
-        .with_context(|| format!("opening the database {}", args.db.display()))?;
+    let mut catalog = Catalog::open(&args.db.db)
+        .with_context(|| format!("opening the database {}", crate::redact(&args.db.db)))?;
     let settings = pipeline::Settings {
         extract: dateline_extract::Options {
             default_published: args.input.published,
         },
         as_is: false,
-        annotator: None,
+        annotator: Some(pipeline::FullAnnotation::new()),
     };
     let pool = crate::thread_pool(args.input.threads)?;
-    let choice = args.input.format.into();
     let records: Box<dyn Iterator<Item = _>> = if args.input.paths.is_empty() {
-        Box::new(crate::bundled::FILES.iter().flat_map(move |(path, bytes)| {
-            dateline_ingest::read_stream(path, std::io::Cursor::new(*bytes), choice)
-        }))
+        Box::new(pipeline::bundled::records())
     } else {
         Box::new(dateline_ingest::read_inputs(
             args.input.paths.clone(),
-            choice,
+            args.input.format.into(),
         ))
     };
 
@@ -60,7 +59,7 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
                 }
                 pending.push(*doc);
                 if pending.len() == DOCUMENTS_PER_COMMIT {
-                    store_all(&mut store, &mut pending, &mut tally)?;
+                    store_all(&mut catalog, &mut pending, &mut tally)?;
                 }
             }
             Outcome::Failed(message) => {
@@ -70,11 +69,14 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
         }
         Ok(())
     })?;
-    store_all(&mut store, &mut pending, &mut tally)?;
+    store_all(&mut catalog, &mut pending, &mut tally)?;
+    catalog.finish().context("saving the linking state")?;
     progress.finish_and_clear();
 
-    let summary = store.summary()?;
-    print_summary(&mut std::io::stdout().lock(), &args, &tally, &summary)?;
+    let summary = catalog.store().summary()?;
+    let mut out = std::io::stdout().lock();
+    print_summary(&mut out, &args, &tally, &summary)?;
+    print_stories(&mut out, &catalog, &args)?;
     Ok(if tally.failed == 0 {
         Status::Complete
     } else {
@@ -82,27 +84,129 @@ pub(crate) fn run(args: RunArgs) -> anyhow::Result<Status> {
     })
 }
 
-/// Stores `pending` in one transaction and empties it.
+/// Stores and links `pending` in one transaction and empties it.
 fn store_all(
-    store: &mut Store,
+    catalog: &mut Catalog,
     pending: &mut Vec<Document>,
     tally: &mut Tally,
 ) -> anyhow::Result<()> {
-    let mut batch = store.batch()?;
-    for doc in pending.iter() {
-        if batch
-            .insert(doc)
-            .with_context(|| format!("storing document {}", doc.id))?
-        {
-            tally.new += 1;
-        } else {
-            tally.already_stored += 1;
+    let stored = catalog
+        .store_documents(pending.iter())
+        .context("storing documents in the database")?;
+    tally.new += stored.new;
+    tally.already_stored += stored.already_stored;
+    pending.clear();
+    Ok(())
+}
+
+/// Entries dated more than this many days before a story's first document
+/// are background and left out of the printed summary.
+const BACKGROUND_DAYS: i64 = 14;
+
+/// Stories printed after a run, largest first.
+const STORIES_SHOWN: u32 = 3;
+
+/// Prints every ceasefire's steps and the timelines of the largest stories,
+/// and writes the whole timeline as a web page.
+fn print_stories(
+    out: &mut impl std::io::Write,
+    catalog: &Catalog,
+    args: &RunArgs,
+) -> anyhow::Result<()> {
+    let everything = catalog.timeline(&TimelineQuery::default())?;
+    let page = dateline_serve::static_page(&everything, "Every story");
+    std::fs::write(&args.html, page).with_context(|| format!("writing {}", args.html.display()))?;
+    let ceasefires: Vec<_> = everything
+        .entries
+        .iter()
+        .filter(|entry| entry.kind == EntryKind::Ceasefire)
+        .collect();
+    if !ceasefires.is_empty() {
+        writeln!(
+            out,
+            "\nCeasefires, step by step ({} entries):",
+            ceasefires.len()
+        )?;
+        let shown = dateline_core::Timeline {
+            query: everything.query.clone(),
+            entries: ceasefires
+                .iter()
+                .take(2 * args.entries)
+                .map(|e| (*e).clone())
+                .collect(),
+        };
+        write!(out, "{}", dateline_link::to_text(&shown))?;
+        if ceasefires.len() > shown.entries.len() {
+            writeln!(
+                out,
+                "  … {} more: dateline timeline --query ceasefire",
+                ceasefires.len() - shown.entries.len()
+            )?;
         }
     }
-    batch
-        .commit()
-        .context("committing documents to the database")?;
-    pending.clear();
+    let stories = catalog.store().stories(&PageRequest {
+        limit: STORIES_SHOWN,
+        cursor: None,
+    })?;
+    for story in &stories.items {
+        let timeline = catalog.timeline(&TimelineQuery {
+            story: Some(story.id.clone()),
+            ..TimelineQuery::default()
+        })?;
+        // The entries worth a first look: every ceasefire step, and events
+        // that more than one document reports, while the story was covered
+        // (a date years before the first report is background, not news).
+        let covered_from = story.first.map(|first| {
+            first
+                .saturating_sub(jiff::Span::new().days(BACKGROUND_DAYS))
+                .to_string()
+        });
+        let salient: Vec<_> = timeline
+            .entries
+            .iter()
+            .filter(|entry| entry.kind == EntryKind::Ceasefire || entry.sources.len() > 1)
+            .filter(|entry| {
+                covered_from
+                    .as_deref()
+                    .is_none_or(|from| entry.date.as_str() >= from)
+            })
+            .take(args.entries)
+            .cloned()
+            .collect();
+        writeln!(
+            out,
+            "\nStory {} ({} documents, {} entries): {}",
+            story.id,
+            story.documents,
+            timeline.entries.len(),
+            story.name
+        )?;
+        if salient.is_empty() {
+            writeln!(
+                out,
+                "  no ceasefire steps or events with several sources; all {}: dateline timeline --story {}",
+                timeline.entries.len(),
+                story.id
+            )?;
+        } else {
+            let shown = dateline_core::Timeline {
+                query: timeline.query.clone(),
+                entries: salient,
+            };
+            write!(out, "{}", dateline_link::to_text(&shown))?;
+            writeln!(
+                out,
+                "  (ceasefire steps and events with several sources since the story began; all {}: dateline timeline --story {})",
+                timeline.entries.len(),
+                story.id
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "\nThe whole timeline as a web page: {} (or `dateline serve` to browse and query it)",
+        args.html.display()
+    )?;
     Ok(())
 }
 
@@ -143,8 +247,19 @@ fn print_summary(
             String::new()
         },
     )?;
-    writeln!(out, "Database {}:", args.db.display())?;
-    writeln!(out, "  documents   {}", summary.documents)?;
+    writeln!(out, "Database {}:", crate::redact(&args.db.db))?;
+    writeln!(
+        out,
+        "  documents   {} ({} near-duplicates)",
+        summary.documents, summary.duplicates
+    )?;
+    writeln!(
+        out,
+        "  events      {} reported, {} after merging across sources",
+        summary.events, summary.linked_events
+    )?;
+    writeln!(out, "  ceasefires  {} frames", summary.ceasefires)?;
+    writeln!(out, "  stories     {}", summary.stories)?;
     writeln!(out, "  sources     {} sites", summary.sites)?;
     match (&summary.first_published, &summary.last_published) {
         (Some(first), Some(last)) => {

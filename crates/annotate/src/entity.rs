@@ -954,8 +954,13 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     if cx.tok(a).is_some_and(|t| t.has(Token::CAP)) && !cx.sentence_initial(a) && !definite {
         return None;
     }
-    // Bare plurals only for the armed: "rebels", "forces", "militants".
-    if !(definite || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")) {
+    // Bare plurals only for the armed ("rebels", "forces", "militants"),
+    // or with their country after them ("lawmakers in Arnor", "officials
+    // and lawmakers from Gondor").
+    if !(definite
+        || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")
+        || plural && country_follows(cx, b))
+    {
         return None;
     }
     // "the bomber", "the commander": people, not institutions.
@@ -994,6 +999,28 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
         }
     }
     Some(composed(cx, a, b, None, agent))
+}
+
+/// "in Arnor", "of the Gondor", "and officials from Bree" after token `b`:
+/// a preposition (after at most one conjoined plural noun) and a
+/// capitalised word.
+fn country_follows(cx: &Ctx, b: usize) -> bool {
+    let mut j = b;
+    if cx.norm(j) == "AND"
+        && cx
+            .tok(j + 1)
+            .is_some_and(|t| t.has(Token::LOWER) && cx.toks.str(j + 1).ends_with('s'))
+    {
+        j += 2;
+    }
+    if !matches!(cx.norm(j), "IN" | "OF" | "FROM") {
+        return false;
+    }
+    j += 1;
+    if cx.norm(j) == "THE" {
+        j += 1;
+    }
+    cx.tok(j).is_some_and(|t| t.is_word() && t.is_title_case())
 }
 
 /// Classifies an unknown capitalised run by the rules.

@@ -21,6 +21,7 @@
 #![warn(missing_docs)]
 
 pub mod ceasefires;
+pub mod duplicates;
 mod error;
 pub mod events;
 pub mod extraction;

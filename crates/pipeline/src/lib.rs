@@ -11,6 +11,8 @@
 //! anything.
 #![warn(missing_docs)]
 
+pub mod bundled;
+
 use dateline_core::{Document, DocumentIssue, PublishedFrom, Source};
 use dateline_extract::{Options, Page};
 use dateline_ingest::Record;

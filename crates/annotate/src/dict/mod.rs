@@ -293,6 +293,12 @@ fn is_country_code(code: &str) -> bool {
         && !NOT_COUNTRIES.contains(&code)
 }
 
+/// Codes of actors above countries: never a country, whatever follows.
+const INTERNATIONAL: &[&str] = &["IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT"];
+
+/// Agent suffixes that only a country's institutions carry.
+const COUNTRY_AGENTS: &[&str] = &["GOV", "MIL", "COP", "LEG", "JUD", "SPY"];
+
 /// Three-letter codes that are sectors or kinds of actor, not countries.
 const NOT_COUNTRIES: &[&str] = &[
     "IGO", "NGO", "NGM", "IMG", "MNC", "MED", "UIS", "INT", "REB", "OPP", "GOV", "MIL", "COP",
@@ -507,6 +513,24 @@ impl Dictionary {
                 }
             }
         }
+
+        // A sector-looking code that other records extend with an agent
+        // ("ITHILEN [ITH]" beside "ITHILEN MILITARY [ITHMIL]") is used as a
+        // country code by these dictionaries.
+        let mut prefixes: HashSet<String> = HashSet::new();
+        for (raw, _) in &records {
+            for r in &raw.roles {
+                if let Some(c) = r.code.as_deref()
+                    && let (Some(p), Some(s)) = (c.get(..3), c.get(3..))
+                    && NOT_COUNTRIES.contains(&p)
+                    && !INTERNATIONAL.contains(&p)
+                    && COUNTRY_AGENTS.contains(&s)
+                {
+                    prefixes.insert(p.to_string());
+                }
+            }
+        }
+        let is_country_code = |c: &str| is_country_code(c) || prefixes.contains(c);
 
         // 2. Countries: the place record with most phrases names the code.
         let mut country_record: HashMap<String, usize> = HashMap::new();

@@ -17,8 +17,9 @@ pub(crate) enum Code {
 /// One element of a pattern, in order.
 #[derive(Clone, Debug)]
 pub(crate) enum Elem {
-    /// Any of these phrases (a word, or a synset's members).
-    Words(Vec<Vec<String>>),
+    /// Any of these phrases (a word, or a synset's members), as word ids
+    /// of [`VerbDict::vocab`].
+    Words(Vec<Vec<u32>>),
     /// `$`: the source is here.
     Source,
     /// `+`: the target is here.
@@ -35,12 +36,122 @@ pub(crate) struct Pattern {
     pub(crate) weight: usize,
 }
 
+/// The first-word ids of the word elements' phrases, one list per element.
+fn first_words(elems: &[Elem]) -> Vec<Vec<u32>> {
+    elems
+        .iter()
+        .filter_map(|e| match e {
+            Elem::Words(alts) => {
+                let mut f: Vec<u32> = alts.iter().filter_map(|a| a.first().copied()).collect();
+                f.sort_unstable();
+                f.dedup();
+                Some(f)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// A multiplicative hasher for word ids and short words (the default
+/// SipHash costs more than the lookups it serves; the keys come from the
+/// bundled dictionaries and the text, and a collision only costs time).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // FNV-1a
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type IdMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A map keyed by uppercase words, with the same cheap hasher: the coder
+/// looks every word of a text up.
+pub(crate) type WordMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// Which patterns of a block can match given the words around the verb:
+/// each pattern is filed under the first words of one of its word
+/// elements (the one with fewest), so a verb only tries the patterns one of
+/// whose words is near it.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PatternIndex {
+    /// Patterns without words (`* +`): always tried.
+    always: Vec<u32>,
+    /// First word after the verb → patterns.
+    post: IdMap<Vec<u32>>,
+    /// First word before the verb → patterns.
+    pre: IdMap<Vec<u32>>,
+}
+
+impl PatternIndex {
+    fn build(patterns: &[Pattern]) -> PatternIndex {
+        let mut index = PatternIndex::default();
+        for (i, p) in patterns.iter().enumerate() {
+            let i = i as u32;
+            let shortest = |lists: Vec<Vec<u32>>| lists.into_iter().min_by_key(Vec::len);
+            let (map, anchor) = match shortest(first_words(&p.post)) {
+                Some(a) => (&mut index.post, a),
+                None => match shortest(first_words(&p.pre)) {
+                    Some(a) => (&mut index.pre, a),
+                    None => {
+                        index.always.push(i);
+                        continue;
+                    }
+                },
+            };
+            for w in anchor {
+                map.entry(w).or_default().push(i);
+            }
+        }
+        index
+    }
+
+    /// The patterns worth trying, in dictionary order, given the word ids
+    /// after and before the verb.
+    pub(crate) fn candidates<'a>(
+        &self,
+        post: impl Iterator<Item = &'a WordIds>,
+        pre: impl Iterator<Item = &'a WordIds>,
+        out: &mut Vec<u32>,
+    ) {
+        out.clear();
+        out.extend_from_slice(&self.always);
+        for (map, ids) in [
+            (&self.post, post.collect::<Vec<_>>()),
+            (&self.pre, pre.collect()),
+        ] {
+            for &id in ids.into_iter().flatten() {
+                if id != NO_WORD
+                    && let Some(v) = map.get(&id)
+                {
+                    out.extend_from_slice(v);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
 /// A verb block: its default code and patterns.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Block {
     pub(crate) name: String,
     pub(crate) code: Option<Code>,
     pub(crate) patterns: Vec<Pattern>,
+    pub(crate) index: PatternIndex,
 }
 
 /// A verb form pointing at its block.
@@ -61,9 +172,20 @@ pub(crate) struct Form {
 #[derive(Debug, Default)]
 pub(crate) struct VerbDict {
     /// First word of a form (uppercase) → the forms starting with it.
-    pub(crate) forms: HashMap<String, Vec<Form>>,
+    pub(crate) forms: WordMap<Vec<Form>>,
     pub(crate) blocks: Vec<Block>,
+    /// Every word of the patterns (uppercase) → its id: patterns compare
+    /// word ids, not strings.
+    pub(crate) vocab: WordMap<u32>,
 }
+
+/// The id of a word no pattern uses.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// A sentence word as patterns see it: its own id, then the ids of the
+/// singulars it may be the plural of ("TIES" → "TIE"; "TALKES" → "TALK";
+/// "PARTIES" → "PARTY"), which only a phrase's last word may match.
+pub(crate) type WordIds = [u32; 4];
 
 fn parse_code(s: &str) -> Code {
     let s = s.trim();
@@ -154,6 +276,25 @@ fn words_of(s: &str) -> Vec<String> {
 }
 
 impl VerbDict {
+    fn id(&self, w: &str) -> u32 {
+        self.vocab.get(w).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The [`WordIds`] of an uppercase word.
+    pub(crate) fn word_ids(&self, w: &str) -> WordIds {
+        let mut out = [self.id(w), NO_WORD, NO_WORD, NO_WORD];
+        if let Some(stem) = w.strip_suffix('S') {
+            out[1] = self.id(stem);
+            if let Some(stem) = stem.strip_suffix('E') {
+                out[2] = self.id(stem);
+            }
+            if let Some(stem) = w.strip_suffix("IES") {
+                out[3] = self.id(&format!("{stem}Y"));
+            }
+        }
+        out
+    }
+
     /// Parses the dictionary text. Malformed lines are skipped: the file is
     /// bundled, and a stray line must not cost the rest.
     pub(crate) fn parse(text: &str) -> VerbDict {
@@ -177,8 +318,9 @@ impl VerbDict {
             }
             // Dictionaries without section headers (the PETRARCH validation
             // verbs) start their verb blocks at the first `---` line.
-            if section == 0 && trimmed.starts_with("---") {
-                section = 1;
+            if trimmed.starts_with("---") {
+                section = section.max(1);
+                current_syn = None;
             }
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 if trimmed.is_empty() {
@@ -186,8 +328,12 @@ impl VerbDict {
                 }
                 continue;
             }
+            // Synsets may also be defined between verb blocks (the
+            // PETRARCH validation verbs define `&ACCORDSYN` there).
+            let synset_line =
+                trimmed.starts_with('&') || (current_syn.is_some() && trimmed.starts_with('+'));
             match section {
-                0 => {
+                0 | 1 if synset_line => {
                     if let Some(name) = trimmed.strip_prefix('&') {
                         let name = name.split_whitespace().next().unwrap_or("").to_string();
                         synsets.entry(name.clone()).or_default();
@@ -206,6 +352,9 @@ impl VerbDict {
                 _ => {}
             }
         }
+        for b in &mut dict.blocks {
+            b.index = PatternIndex::build(&b.patterns);
+        }
         dict
     }
 
@@ -216,6 +365,7 @@ impl VerbDict {
                 name: name.trim().trim_matches('-').trim().to_string(),
                 code,
                 patterns: Vec::new(),
+                index: PatternIndex::default(),
             });
             return;
         }
@@ -223,7 +373,7 @@ impl VerbDict {
             return;
         };
         if let Some(pat) = line.strip_prefix('-') {
-            if let Some(p) = parse_pattern(pat, synsets)
+            if let Some(p) = parse_pattern(pat, synsets, &mut self.vocab)
                 && let Some(b) = self.blocks.get_mut(block)
             {
                 b.patterns.push(p);
@@ -297,7 +447,85 @@ impl VerbDict {
     }
 }
 
-fn parse_pattern(text: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Option<Pattern> {
+/// The phrases a pattern token stands for: its words, with each synset in
+/// it (`&TIETYPES_RUMORS`, `MEMOS_ON_&TIETYPES`) replaced by each of its
+/// members in turn. Synset names may hold underscores (`&FIGHT_OF_WORDS`):
+/// the longest name that is a synset wins. `None` when a synset is unknown.
+fn expand(token: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Option<Vec<Vec<String>>> {
+    /// A bound on the cross product of nested synsets.
+    const MAX_PHRASES: usize = 256;
+    let parts: Vec<&str> = token.split('_').collect();
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    let mut i = 0;
+    while i < parts.len() {
+        let part = parts[i];
+        let Some(first) = part.strip_prefix('&') else {
+            for o in &mut out {
+                o.extend(words_of(part));
+            }
+            i += 1;
+            continue;
+        };
+        let mut found = None;
+        let mut name = first.to_string();
+        for j in i + 1..=parts.len() {
+            if j > i + 1 {
+                name.push('_');
+                name.push_str(parts[j - 1]);
+            }
+            if let Some(m) = synsets
+                .get(&name)
+                .or_else(|| synsets.get(&format!("{name}_")))
+            {
+                found = Some((j, m));
+            }
+        }
+        let (j, members) = found?;
+        let mut next = Vec::with_capacity(out.len() * members.len());
+        for o in &out {
+            for m in members {
+                // "+&TIETYPES" inside a synset: a synset of synsets.
+                let tails = if m.iter().any(|w| w.starts_with('&')) {
+                    expand(&m.join("_"), synsets)?
+                } else {
+                    vec![m.clone()]
+                };
+                for t in tails {
+                    if next.len() < MAX_PHRASES {
+                        let mut p = o.clone();
+                        p.extend(t);
+                        next.push(p);
+                    }
+                }
+            }
+        }
+        out = next;
+        i = j;
+    }
+    out.retain(|p| !p.is_empty());
+    (!out.is_empty()).then_some(out)
+}
+
+/// The ids of phrases, adding new words to the vocabulary.
+fn intern(phrases: Vec<Vec<String>>, vocab: &mut WordMap<u32>) -> Vec<Vec<u32>> {
+    phrases
+        .into_iter()
+        .map(|p| {
+            p.into_iter()
+                .map(|w| {
+                    let n = vocab.len() as u32;
+                    *vocab.entry(w).or_insert(n)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn parse_pattern(
+    text: &str,
+    synsets: &HashMap<String, Vec<Vec<String>>>,
+    vocab: &mut WordMap<u32>,
+) -> Option<Pattern> {
     let (body, code) = split_code(text);
     let code = code?;
     let cleaned: String = body
@@ -320,13 +548,10 @@ fn parse_pattern(text: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Opt
             "$" => Elem::Source,
             "+" => Elem::Target,
             "%" | "^" => continue,
-            t if t.starts_with('&') => {
-                let members = synsets.get(&t[1..]).cloned().unwrap_or_default();
-                if members.is_empty() {
-                    return None;
-                }
+            t if t.contains('&') => {
+                let members = expand(t, synsets)?;
                 weight += 1;
-                Elem::Words(members)
+                Elem::Words(intern(members, vocab))
             }
             t => {
                 let w = words_of(t);
@@ -334,7 +559,7 @@ fn parse_pattern(text: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Opt
                     continue;
                 }
                 weight += 1;
-                Elem::Words(vec![w])
+                Elem::Words(intern(vec![w], vocab))
             }
         };
         if seen_star {
@@ -367,6 +592,63 @@ mod tests {
         assert!(f.contains(&"ACCUSED".to_string()) && f.contains(&"ACCUSING".to_string()));
         let f: Vec<String> = inflect("DENY").into_iter().map(|x| x.0).collect();
         assert!(f.contains(&"DENIES".to_string()) && f.contains(&"DENIED".to_string()));
+    }
+
+    const MINI: &str = "&TIETYPES\n+MILITARY\n+ECONOMIC\n\n--- WELCOME [041] ---\nWELCOME\n\
+        - * &TIETYPES_RUMORS ABOUT [915]\n- * MEMOS_ON_&TIETYPES FROM [911]\n\n\
+        &LATESYN\n+CLOSER\n+&TIETYPES\n\n--- ACCORD [---] ---\nACCORD\n- INCHING &LATESYN * [083]\n";
+
+    fn phrases(d: &VerbDict, e: &Elem) -> Vec<String> {
+        let names: HashMap<u32, &str> = d.vocab.iter().map(|(w, &i)| (i, w.as_str())).collect();
+        match e {
+            Elem::Words(alts) => alts
+                .iter()
+                .map(|a| a.iter().map(|i| names[i]).collect::<Vec<_>>().join(" "))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn synsets_inside_words_and_between_blocks() {
+        let d = VerbDict::parse(MINI);
+        let welcome = &d.blocks[0];
+        assert_eq!(
+            phrases(&d, &welcome.patterns[0].post[0]),
+            ["MILITARY RUMORS", "ECONOMIC RUMORS"]
+        );
+        assert_eq!(
+            phrases(&d, &welcome.patterns[1].post[0]),
+            ["MEMOS ON MILITARY", "MEMOS ON ECONOMIC"]
+        );
+        // a synset defined after a verb block, holding another synset
+        let accord = &d.blocks[1];
+        assert_eq!(
+            phrases(&d, &accord.patterns[0].pre[1]),
+            ["CLOSER", "MILITARY", "ECONOMIC"]
+        );
+        // its members are no verbs of the block before
+        assert!(!d.forms.contains_key("CLOSER"));
+    }
+
+    #[test]
+    fn the_index_files_patterns_under_their_words() {
+        let d = VerbDict::parse(MINI);
+        let ids = |ws: &[&str]| -> Vec<WordIds> { ws.iter().map(|w| d.word_ids(w)).collect() };
+        let mut out = Vec::new();
+        let post = ids(&["MEMOS", "ON", "ECONOMIC", "FROM"]);
+        d.blocks[0]
+            .index
+            .candidates(post.iter(), [].iter(), &mut out);
+        assert_eq!(out, [1]);
+        let post = ids(&["MILITARY", "RUMORS", "ABOUT"]);
+        d.blocks[0]
+            .index
+            .candidates(post.iter(), [].iter(), &mut out);
+        assert_eq!(out, [0]);
+        // plurals of pattern words count
+        assert_eq!(d.word_ids("RUMORSES")[0], NO_WORD);
+        assert_eq!(d.word_ids("ABOUTS")[1], d.word_ids("ABOUT")[0]);
     }
 
     #[test]

@@ -8,17 +8,29 @@
 //! expanded) pick the most specific code; the source is the nearest coded
 //! actor before the verb (skipping actors inside prepositional phrases), the
 //! target the first coded actor after it, PETRARCH-style but without a parse.
+//!
+//! Words are tokenised as the dictionaries were written (Penn Treebank
+//! negations: "didn't" is "did" + "n't") and interned: each verb block
+//! files its patterns under their words, so a verb tries only the patterns
+//! one of whose words is near it. Actors are composed as PETRARCH composes
+//! them: lists of agents and countries ("lawmakers and officials in Arnor
+//! and Gondor" are four actors), compound subjects across adjectives
+//! ("Fornost and the evil awful Gondor"), pronoun subjects and objects
+//! ("… and then they requested", "asked him") resolved to the actors of the
+//! clause before. It does not resolve pronouns across sentences, nor parse
+//! relative clauses.
 
 mod dict;
 mod plover;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use dateline_annotate::{Annotations, Annotator, AnnotatorBuilder};
 use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex, TimexType};
 use jiff::civil::Date;
 
-use self::dict::{Code, Elem, Pattern, VerbDict};
+use self::dict::{Code, Elem, Pattern, VerbDict, WordIds};
 pub use self::plover::plover_type;
 
 pub(crate) const BUNDLED_VERBS: &str = include_str!("../../data/CAMEO.2.0.txt");
@@ -133,11 +145,17 @@ const REFUSAL: &[&str] = &[
 ];
 
 fn upper(s: &str) -> String {
-    s.to_ascii_uppercase()
+    // "n’t" is "n't" to the dictionaries
+    let u = s.to_ascii_uppercase();
+    if u.contains('’') {
+        u.replace('’', "'")
+    } else {
+        u
+    }
 }
 
 fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity((to_byte.saturating_sub(from_byte)) / 4);
     let Some(s) = text.get(from_byte..to_byte) else {
         return toks;
     };
@@ -185,13 +203,52 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
     if let Some(t) = cur.take() {
         toks.push(t);
     }
-    toks
+    split_negations(text, toks)
+}
+
+/// Splits "didn't", "won't", "can't" as the Penn Treebank does ("did" +
+/// "n't", "wo" + "n't", "ca" + "n't"): the verb dictionaries' patterns are
+/// written over those tokens (`&NEGATVAUXVRB`: `DID N'T`, `WO N'T`).
+fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+    let negation = |t: &Tok| {
+        text.get(t.bs..t.be).is_some_and(|w| {
+            w.ends_with("'t") || w.ends_with("’t") || w.ends_with("'T") || w.ends_with("’T")
+        })
+    };
+    if !toks.iter().any(negation) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        let w = text.get(t.bs..t.be).unwrap_or("");
+        let tail = ["n't", "n’t", "N'T", "N’T"]
+            .iter()
+            .find(|s| w.len() > s.len() && w.ends_with(*s));
+        match tail {
+            Some(s) if t.end - t.start > 3 => {
+                let split_b = t.be - s.len();
+                out.push(Tok {
+                    end: t.end - 3,
+                    be: split_b,
+                    ..t
+                });
+                out.push(Tok {
+                    start: t.end - 3,
+                    bs: split_b,
+                    ..t
+                });
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// The text with its char → byte map, so that char spans slice in O(1).
 struct Src<'a> {
     text: &'a str,
     byte_of: &'a [usize],
+    verbs: &'a VerbDict,
 }
 
 impl Src<'_> {
@@ -276,6 +333,7 @@ impl EventCoder {
             let src = Src {
                 text,
                 byte_of: &byte_of,
+                verbs: &self.verbs,
             };
             self.code_sentence(&src, *s, bs, be, annotations, published, timexes, &mut out);
         }
@@ -300,13 +358,16 @@ impl EventCoder {
             return;
         }
         let words: Vec<String> = toks.iter().map(|t| upper(&text[t.bs..t.be])).collect();
-        let raw: Vec<&Entity> = ann
-            .entities
+        let ids: Vec<WordIds> = words.iter().map(|w| self.verbs.word_ids(w)).collect();
+        // entities are in text order
+        let first = ann.entities.partition_point(|e| e.start < sent.start);
+        let raw: Vec<&Entity> = ann.entities[first..]
             .iter()
-            .filter(|e| e.start >= sent.start && e.end <= sent.end)
+            .take_while(|e| e.start < sent.end)
+            .filter(|e| e.end <= sent.end)
             .collect();
         let resolved = resolve_actors(src, &raw);
-        let ents: Vec<&Entity> = resolved.iter().collect();
+        let ents: Vec<&Entity> = resolved.iter().map(|e| e.as_ref()).collect();
         // token → the entity covering it, in one pass
         let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
         {
@@ -357,7 +418,7 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
-            match self.match_verb(&words, &toks, i) {
+            match self.match_verb(&words, &ids, &toks, i) {
                 // "the Paris attacks", "the Syrian conflict": a noun after a
                 // name used as a modifier; the name is then no actor of it.
                 Some(_)
@@ -409,13 +470,28 @@ impl EventCoder {
                     && matches!(x.kind, TimexType::Date | TimexType::Time)
             })
             .map(|x| x.value.clone());
-        let place = place_of(&words, &toks, &ents, &tok_at).or_else(|| {
-            modifiers
+        // Where: a place named in the verb's own clause (from the verb
+        // before to the verb after), not one of another clause ("agreed in
+        // Vienna … the attacks that killed 129").
+        let all_ents = ents.clone();
+        let place_between = |lo: usize, hi: usize, modifier: bool| -> Option<String> {
+            let within: Vec<&Entity> = all_ents
                 .iter()
-                .filter_map(|&k| ents.get(k))
-                .find(|e| matches!(e.kind, EntityKind::Gpe | EntityKind::Loc))
-                .map(|e| e.canonical.clone())
-        });
+                .copied()
+                .filter(|e| e.start >= lo && e.start < hi)
+                .collect();
+            place_of(&words, &toks, &within, &tok_at).or_else(|| {
+                // "the Paris attacks that killed": a place named as the
+                // modifier of a noun before the verb
+                modifiers
+                    .iter()
+                    .filter(|_| modifier)
+                    .filter_map(|&k| all_ents.get(k))
+                    .filter(|e| e.start >= lo && e.start < hi)
+                    .find(|e| matches!(e.kind, EntityKind::Gpe | EntityKind::Loc))
+                    .map(|e| e.canonical.clone())
+            })
+        };
         let ents: Vec<&Entity> = ents
             .iter()
             .enumerate()
@@ -426,6 +502,18 @@ impl EventCoder {
         let mut seen: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
 
         for (hi, h) in hits.iter().enumerate() {
+            // after the verb up to the next one, else before it back to
+            // the clause's start ("In Aleppo, rebels attacked")
+            let prev_end = hi.checked_sub(1).map_or(0, |p| hits[p].end_tok);
+            let clause_start = (prev_end..h.tok)
+                .rev()
+                .find(|&j| !toks[j].word && matches!(words[j].as_str(), "," | ";" | ":"))
+                .filter(|_| hi > 0)
+                .map_or(prev_end, |j| j + 1);
+            let at = |j: usize| toks.get(j).map_or(sent.end, |t| t.start);
+            let next_verb = hits.get(hi + 1).map_or(toks.len(), |n| n.tok);
+            let place = place_between(at(h.end_tok), at(next_verb), false)
+                .or_else(|| place_between(at(clause_start), at(h.tok), true));
             // whom a verb acts on is named before the next verb
             let clause_end = hits
                 .get(hi + 1)
@@ -522,6 +610,10 @@ impl EventCoder {
                     .unwrap_or_default()
             } else if conjoined {
                 prev_sources.clone()
+            } else if !prev_sources.is_empty() && subject_pronoun(&words, &toks, &ent_of, h.tok) {
+                // "… and then they requested": the pronoun subject is the
+                // actor of the clause before.
+                prev_sources.clone()
             } else {
                 subject(&ents, &words, &toks, vstart)
                     .map(|e| compound(src, &ents, e))
@@ -529,10 +621,23 @@ impl EventCoder {
             };
             let from_c = toks.get(h.target_from).map_or(sent.end, |t| t.start);
             let src_codes: Vec<Option<&str>> = sources.iter().map(|e| e.code.as_deref()).collect();
-            let targets: Vec<&Entity> =
+            // "Gondor asked him to …": an object pronoun right after the
+            // verb is the earlier actor, when that is someone else.
+            let object_pronoun = words
+                .get(h.target_from)
+                .is_some_and(|w| matches!(w.as_str(), "HIM" | "HER" | "THEM"));
+            let earlier: Vec<&Entity> = prev_sources
+                .iter()
+                .copied()
+                .filter(|e| !src_codes.contains(&e.code.as_deref()))
+                .collect();
+            let targets: Vec<&Entity> = if object_pronoun && !earlier.is_empty() {
+                earlier
+            } else {
                 first_after(&words, &toks, &ents_to_end, from_c, Some(&src_codes))
                     .map(|e| compound(src, &ents, e))
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+            };
             if !sources.is_empty() {
                 prev_sources = sources.clone();
             }
@@ -778,9 +883,10 @@ impl EventCoder {
     }
 
     /// Tries every form starting at token `i`; returns the verb's best code.
-    fn match_verb(&self, words: &[String], toks: &[Tok], i: usize) -> Option<Hit> {
+    fn match_verb(&self, words: &[String], ids: &[WordIds], toks: &[Tok], i: usize) -> Option<Hit> {
         let forms = self.verbs.forms.get(&words[i])?;
         let mut best: Option<(usize, Hit)> = None;
+        let mut cands = Vec::new();
         for f in forms {
             // multi-word verbs: the rest must follow at once
             let ok = f
@@ -793,9 +899,18 @@ impl EventCoder {
             }
             let end_tok = i + 1 + f.rest.len();
             let block = self.verbs.blocks.get(f.block)?;
+            block.index.candidates(
+                ids.get(end_tok..(end_tok + POST_WINDOW).min(ids.len()))
+                    .unwrap_or_default()
+                    .iter(),
+                ids.get(i.saturating_sub(PRE_WINDOW)..i)
+                    .unwrap_or_default()
+                    .iter(),
+                &mut cands,
+            );
             let mut chosen: Option<(usize, &Pattern, Option<usize>, Option<usize>)> = None;
-            for p in &block.patterns {
-                if let Some((tf, sa)) = match_pattern(p, words, toks, i, end_tok)
+            for p in cands.iter().filter_map(|&c| block.patterns.get(c as usize)) {
+                if let Some((tf, sa)) = match_pattern(p, words, ids, toks, i, end_tok)
                     && chosen.as_ref().is_none_or(|c| p.weight > c.0)
                 {
                     chosen = Some((p.weight, p, tf, sa));
@@ -873,17 +988,82 @@ fn compose(country: &str, agent: &str) -> String {
     format!("{country}{}", agent.trim_start_matches("---"))
 }
 
+/// The sizes of an agent list + preposition + country list.
+struct AgentCountries {
+    agents: usize,
+    countries: usize,
+}
+
+/// Whether `ents` starts with agents without a country joined by "and" or
+/// commas, then "in", "of", "from" or "for" (and "the"), then countries
+/// joined the same way.
+fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries> {
+    let is_agent = |e: &Entity| e.code.as_deref().is_some_and(|c| c.starts_with("---"));
+    let gap_of = |k: usize| -> String {
+        match (ents.get(k), ents.get(k + 1)) {
+            (Some(a), Some(b)) => gap(src, a, b).trim().to_ascii_lowercase(),
+            _ => String::new(),
+        }
+    };
+    let list_gap = |g: &str| matches!(g.trim_start_matches(',').trim(), "and" | "or" | ",");
+    let mut agents = 1;
+    if !is_agent(ents.first()?) {
+        return None;
+    }
+    while ents.get(agents).is_some_and(|e| is_agent(e)) && list_gap(&gap_of(agents - 1)) {
+        agents += 1;
+    }
+    let g = gap_of(agents - 1);
+    let g = g.strip_suffix(" the").unwrap_or(&g);
+    if !matches!(g, "in" | "of" | "from" | "for") {
+        return None;
+    }
+    let mut countries = 0;
+    while ents
+        .get(agents + countries)
+        .is_some_and(|e| is_country(e.code.as_deref()))
+        && (countries == 0 || list_gap(&gap_of(agents + countries - 1)))
+    {
+        countries += 1;
+    }
+    (countries > 0).then_some(AgentCountries { agents, countries })
+}
+
 /// Combines entities into the actors PETRARCH would code: a country next
 /// to a more specific actor of the same country ("Bree Prime Minister
 /// Romendacil") is one actor; an agent with no country followed by "from",
 /// "in" or "of" and countries ("soldiers from Gondor", "the ambassadors of
 /// Arnor, Osgiliath and Gondor") is that agent of each country.
-fn resolve_actors(src: &Src<'_>, ents: &[&Entity]) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::with_capacity(ents.len());
+fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>> {
+    let mut out: Vec<Cow<'e, Entity>> = Vec::with_capacity(ents.len());
     let mut i = 0;
     while i < ents.len() {
         let e = ents[i];
         let code = e.code.as_deref();
+        // "lawmakers and officials in Arnor and Gondor": agents joined by
+        // "and", then a preposition and countries: each agent of each
+        // country, one list sharing the whole span.
+        if let Some(n) = agent_country_list(src, &ents[i..])
+            && n.agents >= 2
+        {
+            let (first, last) = (ents[i], ents[i + n.agents + n.countries - 1]);
+            let whole = format!("{}{}", first.text, src.slice(first.end, last.end));
+            for a in &ents[i..i + n.agents] {
+                for c in &ents[i + n.agents..i + n.agents + n.countries] {
+                    let mut m = (*c).clone();
+                    if let (Some(cc), Some(ac)) = (c.code.as_deref(), a.code.as_deref()) {
+                        m.code = Some(compose(cc, ac));
+                    }
+                    m.start = first.start;
+                    m.end = last.end;
+                    m.text = whole.clone();
+                    m.kind = a.kind;
+                    out.push(Cow::Owned(m));
+                }
+            }
+            i += n.agents + n.countries;
+            continue;
+        }
         // agent + preposition + country list
         if let (Some(agent), Some(next)) = (code.filter(|c| c.starts_with("---")), ents.get(i + 1))
         {
@@ -908,7 +1088,7 @@ fn resolve_actors(src: &Src<'_>, ents: &[&Entity]) -> Vec<Entity> {
                         m.kind = e.kind;
                         first = false;
                     }
-                    out.push(m);
+                    out.push(Cow::Owned(m));
                     let more = ents.get(j + 1).is_some_and(|n| {
                         let g = gap(src, c, n).to_ascii_lowercase();
                         let g = g.trim().trim_start_matches(',').trim();
@@ -947,12 +1127,12 @@ fn resolve_actors(src: &Src<'_>, ents: &[&Entity]) -> Vec<Entity> {
                 n.end = next.end;
                 n.text = format!("{}{}{}", e.text, gap(src, e, next), next.text);
                 n.code = Some(m);
-                out.push(n);
+                out.push(Cow::Owned(n));
                 i += 2;
                 continue;
             }
         }
-        out.push(e.clone());
+        out.push(Cow::Borrowed(e));
         i += 1;
     }
     out
@@ -1013,30 +1193,20 @@ fn actor(e: &Entity) -> EventActor {
     }
 }
 
-/// Whether the words of `phrase` start at token `k` (nouns may be plural).
-fn phrase_at(words: &[String], k: usize, phrase: &[String]) -> bool {
-    phrase.iter().enumerate().all(|(j, w)| {
-        let Some(t) = words.get(k + j) else {
-            return false;
-        };
-        if t == w {
-            return true;
-        }
-        if j + 1 == phrase.len() {
-            let t = t.as_str();
-            if let Some(stem) = t.strip_suffix('S')
-                && (stem == w || stem.strip_suffix('E') == Some(w.as_str()))
-            {
-                return true;
-            }
-            if let (Some(stem), Some(ws)) = (t.strip_suffix("IES"), w.strip_suffix('Y'))
-                && stem == ws
-            {
-                return true;
-            }
-        }
-        false
-    })
+/// Whether the words of `phrase` start at token `k` (its last word may be
+/// plural).
+fn phrase_at(ids: &[WordIds], k: usize, phrase: &[u32]) -> bool {
+    let Some(last) = phrase.len().checked_sub(1) else {
+        return false;
+    };
+    phrase
+        .iter()
+        .enumerate()
+        .all(|(j, &w)| match ids.get(k + j) {
+            Some(t) if j == last => t.contains(&w),
+            Some(t) => t[0] == w,
+            None => false,
+        })
 }
 
 const POST_WINDOW: usize = 14;
@@ -1049,6 +1219,7 @@ const ELEM_GAP: usize = 5;
 fn match_pattern(
     p: &Pattern,
     words: &[String],
+    ids: &[WordIds],
     toks: &[Tok],
     v: usize,
     vend: usize,
@@ -1074,7 +1245,7 @@ fn match_pattern(
                     {
                         break;
                     }
-                    if let Some(a) = alts.iter().find(|a| phrase_at(words, j, a)) {
+                    if let Some(a) = alts.iter().find(|a| phrase_at(ids, j, a)) {
                         found = Some(j + a.len());
                         break;
                     }
@@ -1095,7 +1266,7 @@ fn match_pattern(
                 j -= 1;
                 if alts
                     .iter()
-                    .any(|a| j + a.len() <= k && phrase_at(words, j, a))
+                    .any(|a| j + a.len() <= k && phrase_at(ids, j, a))
                 {
                     found = Some(j);
                     break;
@@ -1204,6 +1375,40 @@ fn subject<'a>(
         .or(Some(nearest))
 }
 
+/// Whether the verb at token `v` has a personal pronoun for its subject
+/// ("they requested", "he would not meet", "it has never accepted"):
+/// auxiliaries, negation and adverbs may come between.
+fn subject_pronoun(words: &[String], toks: &[Tok], ent_of: &[Option<usize>], v: usize) -> bool {
+    let mut j = v;
+    for _ in 0..4 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        if !toks[p].word || ent_of[p].is_some() {
+            return false;
+        }
+        let w = words[p].as_str();
+        if matches!(w, "HE" | "SHE" | "THEY" | "IT" | "WE") {
+            return true;
+        }
+        let skippable = AUXILIARIES.contains(&w)
+            || NEGATORS.contains(&w)
+            || HYPOTHETICAL.contains(&w)
+            || FUTURE.contains(&w)
+            || w.ends_with("LY")
+            || w.ends_with("N'T")
+            || matches!(
+                w,
+                "HAS" | "HAVE" | "HAD" | "DID" | "DOES" | "DO" | "CAN" | "THEN" | "ALSO" | "STILL"
+            );
+        if !skippable {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
 /// The first coded actor starting at or after char `from`, preferring one
 /// whose code differs from the sources'.
 fn first_after<'a>(
@@ -1238,6 +1443,11 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
     };
     // 0: not joined, 1: by a comma, 2: by "and"/"or"
     let joined = |a: &Entity, b: &Entity| -> u8 {
+        // One phrase coded as several actors ("lawmakers in Arnor and
+        // Gondor"): a list.
+        if (a.start, a.end) == (b.start, b.end) {
+            return 2;
+        }
         if a.end > b.start {
             return 0;
         }
@@ -1247,9 +1457,20 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
             .trim_start_matches(',')
             .trim()
             .to_ascii_lowercase();
-        let g = g.strip_suffix(" the").unwrap_or(&g);
-        match g {
-            "and" | "or" | "nor" | "&" => 2,
+        // "Fornost and the evil awful Gondor": articles and adjectives
+        // (lowercase words that are no verbs) may come between.
+        let mut ws = gap.trim().trim_start_matches(',').split_whitespace();
+        let conj = ws.next().unwrap_or("").to_ascii_lowercase();
+        let modifiers_only = ws.all(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !src.verbs.forms.contains_key(&w.to_ascii_uppercase())
+                && !matches!(
+                    w,
+                    "in" | "of" | "to" | "with" | "from" | "by" | "for" | "on" | "at"
+                )
+        });
+        match conj.as_str() {
+            "and" | "or" | "nor" | "&" if modifiers_only && g.split_whitespace().count() <= 4 => 2,
             "" if gap.trim() == "," => 1,
             _ => 0,
         }

@@ -307,3 +307,107 @@ fn debug_file() {
         );
     }
 }
+
+/// The dyadic (source, target, CAMEO root) triples of a text.
+fn dyads(text: &str) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = code(text, "2016-02-10")
+        .iter()
+        .filter(|e| e.kind != SPEECH_TYPE)
+        .filter_map(|e| {
+            Some((
+                code_of(&e.source)?.to_string(),
+                code_of(&e.target)?.to_string(),
+                e.cameo.get(..2)?.to_string(),
+            ))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether `d` holds every (source, target, root) of `want`.
+fn has_all(d: &[(String, String, String)], want: &[(&str, &str, &str)]) -> bool {
+    want.iter().all(|(s, t, c)| {
+        d.iter()
+            .any(|x| (x.0.as_str(), x.1.as_str(), x.2.as_str()) == (*s, *t, *c))
+    })
+}
+
+#[test]
+fn compound_subjects_across_adjectives() {
+    let d = dyads("Russia and the embattled Syria condemned Turkey on Monday.");
+    assert!(
+        has_all(&d, &[("RUS", "TUR", "11"), ("SYR", "TUR", "11")]),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn agents_of_a_country_list_compose() {
+    let d = dyads("Lawmakers and officials in Russia and Iran condemned Turkey on Monday.");
+    let want = ["RUSLEG", "IRNLEG", "RUSGOV", "IRNGOV"].map(|s| (s, "TUR", "11"));
+    assert!(has_all(&d, &want), "{d:?}");
+}
+
+#[test]
+fn pronoun_subject_and_object_take_the_earlier_actor() {
+    // "they" is Russia and Iran, the subjects of the clause before
+    let d = dyads(
+        "Russia and Iran condemned Turkey on Monday, and then they accused Israel of spying.",
+    );
+    assert!(
+        has_all(&d, &[("IRN", "ISR", "11"), ("RUS", "ISR", "11")]),
+        "{d:?}"
+    );
+    // "him" is Putin, who acted before
+    let d = dyads("Vladimir Putin condemned Turkey on Monday, and Iran criticized him.");
+    assert!(
+        d.iter().any(|t| t.0 == "IRN" && t.1.starts_with("RUS")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn negative_contractions_split_as_treebank() {
+    let text = "Russia didn't sign; Iran won’t.";
+    let toks = tokenize(text, 0, text.len(), 0);
+    let words: Vec<&str> = toks.iter().map(|t| &text[t.bs..t.be]).collect();
+    assert_eq!(
+        words,
+        [
+            "Russia", "did", "n't", "sign", ";", "Iran", "wo", "n’t", "."
+        ]
+    );
+    // char offsets stay right after a multi-byte apostrophe
+    let wont = &toks[7];
+    let chars: String = text
+        .chars()
+        .skip(wont.start)
+        .take(wont.end - wont.start)
+        .collect();
+    assert_eq!(chars, "n’t");
+}
+
+#[test]
+fn where_is_named_in_the_verbs_own_clause() {
+    let text = "Russia and Iran agreed on a plan in Vienna on Saturday, \
+                while Islamic State fighters attacked Kurdish forces.";
+    let events = code(text, "2016-02-10");
+    let place_of = |trigger: &str| {
+        events
+            .iter()
+            .find(|e| text.get(e.trigger.start..e.trigger.end) == Some(trigger))
+            .map(|e| e.place.clone())
+    };
+    assert_eq!(place_of("agreed"), Some(Some("Vienna".to_string())));
+    assert_eq!(place_of("attacked"), Some(None));
+    // a place before the verb, in its clause
+    let text = "In Aleppo, rebels attacked Syrian troops.";
+    let events = code(text, "2016-02-10");
+    let attack = events.iter().find(|e| e.cameo.starts_with("19"));
+    assert_eq!(
+        attack.and_then(|e| e.place.as_deref()),
+        Some("Aleppo"),
+        "{events:?}"
+    );
+}
