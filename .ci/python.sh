@@ -24,4 +24,5 @@ VIRTUAL_ENV=$venv PATH="$venv/bin:$PATH" \
 export DATELINE_BIN=$target/release/dateline
 export SPARK_LOCAL_IP=127.0.0.1
 export PYSPARK_PYTHON=$venv/bin/python
-"$venv/bin/python" -m pytest -p no:cacheprovider crates/py/tests jobs/test_spark_timeline.py
+"$venv/bin/python" -m pytest -p no:cacheprovider --rootdir "$root" \
+  crates/py/tests jobs/test_spark_timeline.py

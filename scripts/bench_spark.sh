@@ -57,6 +57,21 @@ for threads in 1 2; do
       t, n, w, n / w, c, n / c }'
 done
 
+# The same work through the Python module in one process, without Spark.
+"$py" - "${warcs[@]}" <<'EOF'
+import resource, sys, time
+import dateline
+dateline.annotate("The truce held.")  # the dictionaries, compiled before timing
+start, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)
+n = sum(dateline.annotate_batch(b).num_rows
+        for path in sys.argv[1:] for b in dateline.read_warc_batches(path))
+after = resource.getrusage(resource.RUSAGE_SELF)
+cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+wall = time.perf_counter() - start
+print(f"python annotate_batch, one process: {n} records, wall {wall:.1f} s "
+      f"({n / wall:.1f} records/s), CPU {cpu:.1f} s ({n / cpu:.1f} per CPU-second)")
+EOF
+
 export SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON=$py PYSPARK_DRIVER_PYTHON=$py
 for cores in 1 2; do
   read -r wall cpu < <(measure "$work/report-$cores.json" "$venv/bin/spark-submit" \
