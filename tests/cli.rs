@@ -575,3 +575,87 @@ fn serve_answers_the_api_over_the_run_database() {
         "writes without a configured token are refused, got {write}"
     );
 }
+
+#[test]
+fn a_run_killed_midway_loses_nothing_committed_and_the_next_run_completes() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("many.jsonl");
+    let mut file = std::fs::File::create(&input).expect("creates");
+    // More than one chunk of records (512), so the run commits some and
+    // still has work to do when it is killed.
+    let total = 600;
+    for n in 0..total {
+        let text = format!(
+            "Report {n} from Aleppo\n\nFighting was reported in district {n} of Aleppo on Tuesday, \
+             a monitoring group said, as a truce agreed by Russia and the United States \
+             was due to take effect at midnight on Friday. Item {n}."
+        );
+        let record = serde_json::json!({"url": format!("https://example.org/{n}"), "text": text, "published": "2016-02-23"});
+        writeln!(file, "{record}").expect("writes");
+    }
+    drop(file);
+    let db = dir.path().join("t.db");
+    let start = |db: &Path| {
+        dateline()
+            .arg("run")
+            .arg(&input)
+            .arg("--db")
+            .arg(db)
+            .arg("--html")
+            .arg(db.with_extension("html"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starts")
+    };
+    // Kill it once the first batch is committed, mid-way through the rest.
+    let mut killed = start(&db);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let stored = stored_documents(&db);
+        if stored > 0 || std::time::Instant::now() > deadline {
+            break;
+        }
+    }
+    let _ = killed.kill();
+    let _ = killed.wait();
+    let after_kill = stored_documents(&db);
+    assert!(after_kill > 0 && after_kill < total, "killed after {after_kill} documents");
+
+    let finished = dateline()
+        .arg("run")
+        .arg(&input)
+        .arg("--db")
+        .arg(&db)
+        .arg("--html")
+        .arg(db.with_extension("html"))
+        .output()
+        .expect("runs");
+    assert!(finished.status.success(), "{}", stderr(&finished));
+    assert!(
+        stdout(&finished).contains(&format!(
+            "{} new, {after_kill} already stored",
+            total - after_kill
+        )),
+        "{}",
+        stdout(&finished)
+    );
+    assert_eq!(stored_documents(&db), total, "every document stored once");
+}
+
+/// Documents in a dateline SQLite file (0 while it does not exist yet).
+fn stored_documents(db: &Path) -> usize {
+    if !db.exists() {
+        return 0;
+    }
+    let store = match dateline_store::Store::open(db) {
+        Ok(store) => store,
+        Err(_) => return 0,
+    };
+    store
+        .summary()
+        .map(|summary| summary.documents as usize)
+        .unwrap_or(0)
+}

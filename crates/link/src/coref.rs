@@ -22,7 +22,14 @@
 //! most independent sources (near-duplicate copies count once) and record
 //! each disagreement with the sites behind both sides. The lifecycle has one
 //! step per status reached, dated by the earliest report (in effect: the
-//! start, when known). This module does not decide stories or timelines.
+//! start, when known; collapsed: the end, when reported as past).
+//!
+//! A frame naming nothing (no scope, parties, declarer or start: a
+//! background "a two-year truce collapsed last year") joins only an equally
+//! bare record of its document or duration; frames that name something join
+//! only on something in common (a compatible scope, the same start, a name
+//! sharing a stem); explicit different durations or disjoint parties keep
+//! two truces apart. This module does not decide stories or timelines.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -349,7 +356,7 @@ impl EventIndex {
         let found = candidates
             .into_iter()
             .filter_map(|c| {
-                let score = ceasefire_fit(&self.linked[c as usize], frame, start, published)?;
+                let score = ceasefire_fit(&self.linked[c as usize], frame, start, origin.doc)?;
                 let recent = self.linked[c as usize].last_pub;
                 Some((std::cmp::Reverse(score), std::cmp::Reverse(recent), c))
             })
@@ -618,10 +625,34 @@ fn ceasefire_fit(
     l: &Linked,
     f: &Ceasefire,
     start: Option<DateSpan>,
-    published: Option<Date>,
+    doc: &Document,
 ) -> Option<u32> {
+    let published = doc.published;
     let votes = l.votes.as_ref()?;
     let frame = l.event.ceasefire.as_ref()?;
+    // A frame that names nothing (a background "a two-year ceasefire
+    // collapsed") cannot be told apart from any other truce: it joins only
+    // an equally bare record of its own document or of the same duration,
+    // and a bare record draws no identified frame either.
+    match (is_bare(f), is_bare(frame)) {
+        (true, true) => {
+            let same_doc = l.event.mentions.iter().any(|m| m.doc == doc.id);
+            let same_duration = f.duration.is_some() && f.duration == frame.duration;
+            return (same_doc || same_duration).then_some(0);
+        }
+        (true, false) | (false, true) => return None,
+        (false, false) => {}
+    }
+    // Two explicit durations that differ (PT72H vs P2Y) are two truces.
+    if let Some(d) = f.duration.as_deref()
+        && !votes.duration.is_empty()
+        && !votes.duration.iter().any(|v| v.value == d)
+    {
+        return None;
+    }
+    if parties_disjoint(frame, f) {
+        return None;
+    }
     let mut score = 0;
     if let Some(scope) = f.scope.as_deref()
         && !votes.scope.is_empty()
@@ -679,11 +710,101 @@ fn ceasefire_fit(
     if overlap {
         score += 1;
     }
-    // Without scope or start to go by, it takes a shared party to be sure.
-    if score == 0 && !(f.declarer.is_empty() && f.parties.is_empty()) {
+    // Both name something: it takes one thing in common to be sure (a
+    // compatible scope, the same start, or a name: "Syrian opposition"
+    // agrees with a truce across Syria, "Turkish government" does not).
+    if score == 0
+        && !names_meet(
+            &identity_words(frame, &votes.scope),
+            &identity_words(f, &[]),
+        )
+    {
         return None;
     }
     Some(score)
+}
+
+/// Whether a frame carries nothing that identifies its truce: no scope,
+/// parties, declarer or start.
+fn is_bare(f: &Ceasefire) -> bool {
+    f.scope.is_none() && f.parties.is_empty() && f.declarer.is_empty() && f.start.is_none()
+}
+
+/// Words too generic to tie two party names together ("Turkish government"
+/// and "Syrian government" are different sides).
+const GENERIC_PARTY_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "government",
+    "forces",
+    "force",
+    "army",
+    "military",
+    "rebels",
+    "rebel",
+    "opposition",
+    "insurgents",
+    "militants",
+    "group",
+    "groups",
+    "party",
+    "state",
+    "regime",
+    "security",
+    "armed",
+    "fighters",
+    "militia",
+    "militias",
+];
+
+/// The distinctive words of a party name, lowercased.
+fn party_words(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.len() > 2 && !GENERIC_PARTY_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Two words name the same country or group: equal, or sharing a stem of
+/// four letters or more ("Syria"/"Syrian", "Kurdish"/"Kurdistan"). Lenient
+/// on purpose: a false match only lets a merge through as before.
+fn same_stem(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a == b || common >= 4
+}
+
+/// The distinctive words of a frame's scope (and scopes voted for),
+/// parties and declarer.
+fn identity_words(c: &Ceasefire, scopes: &[Vote]) -> Vec<String> {
+    c.scope
+        .iter()
+        .chain(scopes.iter().map(|v| &v.value))
+        .chain(&c.parties)
+        .chain(&c.declarer)
+        .flat_map(|n| party_words(n))
+        .collect()
+}
+
+/// Whether two word lists share a stem.
+fn names_meet(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| same_stem(x, y)))
+}
+
+/// Both frames name parties, and no name of one (parties or declarer)
+/// shares a distinctive word with a name of the other.
+fn parties_disjoint(linked: &Ceasefire, f: &Ceasefire) -> bool {
+    if linked.parties.is_empty() || f.parties.is_empty() {
+        return false;
+    }
+    let words = |c: &Ceasefire| -> Vec<String> {
+        c.parties
+            .iter()
+            .chain(&c.declarer)
+            .flat_map(|n| party_words(n))
+            .collect()
+    };
+    !names_meet(&words(linked), &words(f))
 }
 
 fn contains_name(list: &[String], name: &str) -> bool {
@@ -818,9 +939,18 @@ fn merge_ceasefire(l: &mut Linked, f: &Ceasefire, origin: Origin<'_>, mention: M
     }
     l.event.disagreements = disagreements(votes);
 
-    // A truce reported broken, extended, collapsed or ended was in effect.
+    // A truce reported broken, extended, collapsed or ended was in effect;
+    // when only its past end is known ("collapsed last July", no start),
+    // nothing dates that, so the step is left out.
+    let ended_earlier = frame.start.is_none()
+        && frame
+            .end
+            .as_deref()
+            .and_then(date::parse)
+            .zip(published)
+            .is_some_and(|(e, p)| e.end < p);
     let mut reached = vec![f.status];
-    if f.status > CeasefireStatus::InEffect {
+    if f.status > CeasefireStatus::InEffect && !ended_earlier {
         reached.push(CeasefireStatus::InEffect);
     }
     for status in reached {
@@ -891,15 +1021,23 @@ fn merge_ceasefire(l: &mut Linked, f: &Ceasefire, origin: Origin<'_>, mention: M
 }
 
 /// Dates each lifecycle step: in effect at the start when known; declared
-/// at the earlier of the start and its first report; the others at their
+/// at the earlier of the start and its first report; collapsed or ended at
+/// the end when that came before its first report; the others at their
 /// first report.
 fn date_lifecycle(l: &mut Linked) {
-    let start = l
-        .event
-        .ceasefire
-        .as_ref()
-        .and_then(|f| f.start.as_deref())
-        .and_then(|v| date::parse(v).map(|s| (v.to_string(), s)));
+    let field = |pick: fn(&Ceasefire) -> Option<&str>| {
+        l.event
+            .ceasefire
+            .as_ref()
+            .and_then(pick)
+            .and_then(|v| date::parse(v).map(|s| (v.to_string(), s)))
+    };
+    let start = field(|f| f.start.as_deref());
+    let end = field(|f| f.end.as_deref());
+    let ended_before = |r: Option<Date>| {
+        end.as_ref()
+            .is_some_and(|(_, e)| r.is_none_or(|r| e.start <= r))
+    };
     for step in &mut l.event.lifecycle {
         let reported = l
             .earliest
@@ -912,6 +1050,10 @@ fn date_lifecycle(l: &mut Linked) {
                 Some((v.clone(), s.precision))
             }
             (CeasefireStatus::Declared, Some((v, s)), None) => Some((v.clone(), s.precision)),
+            // "collapsed last July": the break is dated by the end it reports.
+            (CeasefireStatus::Collapsed | CeasefireStatus::Ended, _, r) if ended_before(r) => {
+                end.as_ref().map(|(v, e)| (v.clone(), e.precision))
+            }
             (_, _, Some(r)) => Some((r.to_string(), DatePrecision::Day)),
             (_, _, None) => None,
         };
@@ -1116,6 +1258,102 @@ mod tests {
             ]
         );
         assert_eq!(e.summary, "72-hour ceasefire declared across Syria");
+    }
+
+    #[test]
+    fn background_truces_that_name_nothing_stay_apart_from_the_one_in_the_news() {
+        let mut index = EventIndex::default();
+        let syria =
+            report("reuters.com|2016-02-27|in_effect|Syria|2016-02-27|United States;Russia");
+        // "Violence has spread in the southeast since a two-year truce broke
+        // down last summer": no scope, party, declarer or start.
+        let background = |site: &str, day: i8| {
+            let mut f = frame(&[], None, None, Some("P2Y"), CeasefireStatus::Collapsed);
+            f.end = Some("2015-07".to_string());
+            with_frames(site, date(2016, 3, day), site, vec![f])
+        };
+        // A bare report without a duration ("the truce is barely alive").
+        let vague = with_frames(
+            "apnews.com",
+            date(2016, 3, 2),
+            "apnews.com",
+            vec![frame(&[], None, None, None, CeasefireStatus::Violated)],
+        );
+        add(&mut index, &syria, 0);
+        assert_eq!(
+            add(&mut index, &background("reuters.com", 1), 1).created,
+            vec![1]
+        );
+        // The same background truce in another article joins the bare record.
+        assert_eq!(
+            add(&mut index, &background("voanews.com", 3), 2).updated,
+            vec![1]
+        );
+        assert_eq!(add(&mut index, &vague, 3).created, vec![2]);
+        // A named Syria report still finds the Syria truce.
+        let later = report("bbc.com|2016-03-04|violated|Syria||Russia");
+        assert_eq!(add(&mut index, &later, 4).updated, vec![0]);
+        assert_eq!(index.len(), 3);
+        let f = index.get(0).ceasefire.as_ref().expect("frame");
+        assert_eq!(f.duration, None);
+        assert_eq!(index.get(1).mentions.len(), 2);
+        // The break is dated by the end it reports, not by the reports.
+        let collapsed = index
+            .get(1)
+            .lifecycle
+            .iter()
+            .find(|s| s.status == CeasefireStatus::Collapsed);
+        assert_eq!(collapsed.and_then(|s| s.date.as_deref()), Some("2015-07"));
+        // When it took effect before that is unknown: no step for it.
+        let steps: Vec<CeasefireStatus> = index.get(1).lifecycle.iter().map(|s| s.status).collect();
+        assert_eq!(steps, [CeasefireStatus::Collapsed]);
+    }
+
+    #[test]
+    fn different_durations_or_disjoint_parties_make_different_truces() {
+        let mut index = EventIndex::default();
+        let calm = |site: &str, duration: &str| {
+            let frames = vec![frame(
+                &[],
+                Some("Syria"),
+                None,
+                Some(duration),
+                CeasefireStatus::Declared,
+            )];
+            with_frames(site, date(2016, 7, 6), site, frames)
+        };
+        add(&mut index, &calm("vov.vn", "PT72H"), 0);
+        assert_eq!(
+            add(&mut index, &calm("reuters.com", "PT72H"), 1).updated,
+            vec![0]
+        );
+        assert_eq!(
+            add(&mut index, &calm("apnews.com", "P2Y"), 2).created,
+            vec![1]
+        );
+        // "A truce between the government and the Kurdish insurgents" next to
+        // one between the Syrian government and the opposition.
+        let with_parties = |site: &str, parties: &[&str]| {
+            let mut f = frame(
+                &[],
+                None,
+                Some("2016-02-27"),
+                None,
+                CeasefireStatus::InEffect,
+            );
+            f.parties = parties.iter().map(|p| p.to_string()).collect();
+            with_frames(site, date(2016, 2, 27), site, vec![f])
+        };
+        let syrian = with_parties("reuters.com", &["Syrian government", "Syrian opposition"]);
+        let again = with_parties("voanews.com", &["Syria", "rebels"]);
+        let turkish = with_parties(
+            "bbc.com",
+            &["Turkish government", "Kurdistan Workers Party"],
+        );
+        assert_eq!(add(&mut index, &syrian, 3).created, vec![2]);
+        assert_eq!(add(&mut index, &again, 4).updated, vec![2]);
+        assert_eq!(add(&mut index, &turkish, 5).created, vec![3]);
+        assert_eq!(index.len(), 4);
     }
 
     #[test]

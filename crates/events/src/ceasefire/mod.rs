@@ -1429,8 +1429,14 @@ fn frame_end(doc: &Doc<'_>, ms: &[Mention], start: Option<&str>) -> Option<Strin
                     "until" | "till" | "through" | "expires" | "ends" | "ending"
                 )
             });
+            // "collapsed in July", "broke down last year": the step's date.
             let in_after_end = ended
-                && before.first().is_some_and(|w| w == "in" || w == "on")
+                && before.first().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "on" | "collapsed" | "down" | "ended" | "expired"
+                    )
+                })
                 && !doc
                     .slice(sent.0, t.0)
                     .to_ascii_lowercase()

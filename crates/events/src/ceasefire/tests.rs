@@ -286,3 +286,34 @@ fn run_on_text_invents_nothing_and_stays_linear() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].status, CeasefireStatus::Violated);
 }
+
+#[test]
+fn a_background_truce_reported_broken_gets_its_parties_and_end() {
+    // Paraphrases of background lines about another country's old truce.
+    let pkk = "Clashes have grown in the southeast since a two-year truce between the state and the Kurdistan Workers Party (PKK) broke down in July.";
+    let last = "Ankara is also fighting Kurdish militants in the southeast, where a 2-1/2-year truce collapsed last July.";
+    for (text, day) in [(pkk, date(2016, 1, 12)), (last, date(2016, 3, 19))] {
+        let f = one(text, Some(day));
+        assert_eq!(
+            (
+                f.status,
+                f.start.as_deref(),
+                f.duration.as_deref(),
+                f.end.as_deref()
+            ),
+            (
+                CeasefireStatus::Collapsed,
+                None,
+                Some("P2Y"),
+                Some("2015-07")
+            ),
+            "{text}"
+        );
+    }
+    let f = one(pkk, Some(date(2016, 1, 12)));
+    assert!(
+        f.parties.contains(&"Kurdistan Workers Party".to_string()),
+        "{:?}",
+        f.parties
+    );
+}
