@@ -622,7 +622,10 @@ fn a_run_killed_midway_loses_nothing_committed_and_the_next_run_completes() {
     let _ = killed.kill();
     let _ = killed.wait();
     let after_kill = stored_documents(&db);
-    assert!(after_kill > 0 && after_kill < total, "killed after {after_kill} documents");
+    assert!(
+        after_kill > 0 && after_kill < total,
+        "killed after {after_kill} documents"
+    );
 
     let finished = dateline()
         .arg("run")
