@@ -98,12 +98,16 @@ pub(crate) fn parse(value: &str) -> Option<DateSpan> {
     }
     let rest = rest.strip_prefix('-')?;
     let day: i8 = rest.get(..2)?.parse().ok()?;
-    let d = Date::new(year, month, day).ok()?;
+    let mut d = Date::new(year, month, day).ok()?;
     let precision = if rest[2..].starts_with('T')
         && rest
             .get(3..4)
             .is_some_and(|c| c.chars().all(|c| c.is_ascii_digit()))
     {
+        // ISO 8601's 24:00 ("midnight Friday") is the start of the next day.
+        if rest[3..].starts_with("24:00") {
+            d = d.tomorrow().ok()?;
+        }
         DatePrecision::Time
     } else {
         DatePrecision::Day
@@ -130,6 +134,11 @@ pub(crate) fn display(value: &str, span: &DateSpan) -> String {
         DatePrecision::Day => span.start.strftime("%-d %b %Y").to_string(),
         DatePrecision::Time => {
             let clock = value.split_once('T').map_or("", |(_, t)| t);
+            // `parse` moved 24:00 to the next day: the clock says 00:00 there.
+            let clock = match clock.strip_prefix("24:") {
+                Some(rest) => format!("00:{rest}"),
+                None => clock.to_owned(),
+            };
             format!("{} {clock}", span.start.strftime("%-d %b %Y"))
         }
     }
@@ -203,6 +212,18 @@ mod tests {
         let b = instant("2016-02-26T22:00Z").expect("instant");
         assert_eq!(a, b);
         assert_eq!(instant("2016-02-27"), None);
+    }
+
+    #[test]
+    fn midnight_written_as_24_00_is_the_next_day() {
+        let end_of_friday = parse("2016-02-26T24:00+02:00").expect("time");
+        let saturday = parse("2016-02-27").expect("day");
+        assert_eq!(end_of_friday.start, saturday.start);
+        assert!(end_of_friday.overlaps(&saturday));
+        assert_eq!(
+            display("2016-02-26T24:00+02:00", &end_of_friday),
+            "27 Feb 2016 00:00+02:00"
+        );
     }
 
     #[test]
