@@ -146,17 +146,8 @@ fn extract_reads_standard_input_and_jsonl_ids() {
 fn run_on_the_bundled_corpus_is_idempotent() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("t.db");
-    let page = dir.path().join("timeline.html");
-    let run = || {
-        dateline()
-            .arg("run")
-            .arg("--db")
-            .arg(&db)
-            .arg("--html")
-            .arg(&page)
-            .output()
-            .expect("runs")
-    };
+    let page = db.with_extension("html");
+    let run = || run_into(&db).output().expect("runs");
     let first = run();
     assert!(first.status.success(), "{}", stderr(&first));
     let summary = stdout(&first);
@@ -211,10 +202,8 @@ fn a_bad_record_is_reported_and_the_rest_is_stored() {
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").expect("writes");
     let db = dir.path().join("t.db");
-    let output = dateline()
-        .arg("run")
-        .arg("--db")
-        .arg(&db)
+    // (The web page goes beside the database, not into the working directory.)
+    let output = run_into(&db)
         .arg(&input)
         .arg(&empty)
         .output()
@@ -230,12 +219,7 @@ fn a_bad_record_is_reported_and_the_rest_is_stored() {
 fn an_unusable_database_is_a_clear_error_and_is_left_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("no/such/dir/t.db");
-    let output = dateline()
-        .arg("run")
-        .arg("--db")
-        .arg(&missing)
-        .output()
-        .expect("runs");
+    let output = run_into(&missing).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("opening the database"),
@@ -249,12 +233,7 @@ fn an_unusable_database_is_a_clear_error_and_is_left_alone() {
         "plain notes, not a database, long enough to have a header",
     )
     .expect("writes");
-    let output = dateline()
-        .arg("run")
-        .arg("--db")
-        .arg(&not_a_db)
-        .output()
-        .expect("runs");
+    let output = run_into(&not_a_db).output().expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).contains("not a dateline database"),
@@ -490,15 +469,21 @@ fn timeline_prints_every_format_from_the_database() {
 
 /// `dateline run` of the bundled corpus into `db` (the web page beside it).
 fn run_bundled(db: &Path) {
-    let run = dateline()
+    let run = run_into(db).output().expect("runs");
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
+/// `dateline run --db DB`, with the web page beside the database; add the
+/// inputs (none: the bundled corpus).
+fn run_into(db: &Path) -> Command {
+    let mut command = dateline();
+    command
         .arg("run")
         .arg("--db")
         .arg(db)
         .arg("--html")
-        .arg(db.with_extension("html"))
-        .output()
-        .expect("runs");
-    assert!(run.status.success(), "{}", stderr(&run));
+        .arg(db.with_extension("html"));
+    command
 }
 
 /// Sends one HTTP/1.1 request and returns the status code and body.
@@ -596,21 +581,13 @@ fn a_run_killed_midway_loses_nothing_committed_and_the_next_run_completes() {
     }
     drop(file);
     let db = dir.path().join("t.db");
-    let start = |db: &Path| {
-        dateline()
-            .arg("run")
-            .arg(&input)
-            .arg("--db")
-            .arg(db)
-            .arg("--html")
-            .arg(db.with_extension("html"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("starts")
-    };
     // Kill it once the first batch is committed, mid-way through the rest.
-    let mut killed = start(&db);
+    let mut killed = run_into(&db)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starts");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
     loop {
         std::thread::sleep(std::time::Duration::from_millis(200));
@@ -627,15 +604,7 @@ fn a_run_killed_midway_loses_nothing_committed_and_the_next_run_completes() {
         "killed after {after_kill} documents"
     );
 
-    let finished = dateline()
-        .arg("run")
-        .arg(&input)
-        .arg("--db")
-        .arg(&db)
-        .arg("--html")
-        .arg(db.with_extension("html"))
-        .output()
-        .expect("runs");
+    let finished = run_into(&db).arg(&input).output().expect("runs");
     assert!(finished.status.success(), "{}", stderr(&finished));
     assert!(
         stdout(&finished).contains(&format!(

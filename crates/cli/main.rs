@@ -41,17 +41,13 @@ pub(crate) fn redact(target: &str) -> String {
 /// Refuses a SQLite database file that does not exist, for the commands
 /// that only read (`timeline`, `serve`), instead of creating an empty one.
 pub(crate) fn existing_db(target: &str) -> anyhow::Result<()> {
-    if target.starts_with("postgres://") || target.starts_with("postgresql://") {
-        return Ok(());
+    if let Some(path) = dateline_store::Store::sqlite_path(target) {
+        anyhow::ensure!(
+            path.exists(),
+            "no database at {}: `dateline run` creates and fills one (or give --db)",
+            path.display()
+        );
     }
-    let path = target
-        .strip_prefix("sqlite://")
-        .or_else(|| target.strip_prefix("sqlite:"))
-        .unwrap_or(target);
-    anyhow::ensure!(
-        std::path::Path::new(path).exists(),
-        "no database at {path}: `dateline run` creates and fills one (or give --db)"
-    );
     Ok(())
 }
 

@@ -91,14 +91,24 @@ impl Store {
     /// Opens what `target` names: a `postgres://` URL, or a SQLite file as
     /// a plain path or a `sqlite:` URL (`sqlite:store.db`, `sqlite:///abs/store.db`).
     pub fn open_target(target: &str) -> Result<Store> {
+        match Store::sqlite_path(target) {
+            Some(path) => Store::open(path),
+            None => Store::open_url(target),
+        }
+    }
+
+    /// The SQLite file a `--db` target names (a plain path, `sqlite:path` or
+    /// `sqlite:///abs/path`), or `None` for a PostgreSQL URL — as
+    /// [`Store::open_target`] reads it.
+    pub fn sqlite_path(target: &str) -> Option<&Path> {
         if is_postgres_url(target) {
-            return Store::open_url(target);
+            return None;
         }
         let path = match target.strip_prefix("sqlite:") {
             Some(rest) => rest.strip_prefix("//").unwrap_or(rest),
             None => target,
         };
-        Store::open(Path::new(path))
+        Some(Path::new(path))
     }
 
     fn sqlite(conn: rusqlite::Connection) -> Store {
@@ -831,6 +841,9 @@ mod tests {
             "SQLite"
         );
         assert!(path.exists());
+        assert_eq!(Store::sqlite_path(&url), Some(path.as_path()));
+        assert_eq!(Store::sqlite_path("t.db"), Some(Path::new("t.db")));
+        assert_eq!(Store::sqlite_path("postgresql://h/db"), None);
         let err = Store::open_url("mysql://localhost/x").expect_err("not postgres");
         assert!(matches!(err, Error::InvalidUrl(_)), "{err}");
     }
