@@ -261,6 +261,19 @@ impl Src<'_> {
 }
 
 /// A verb found in a sentence, before its actors are chosen.
+/// What every event coded from one sentence shares.
+struct SentenceContext<'a> {
+    sent: Span,
+    toks: &'a [Tok],
+    words: &'a [String],
+    ann: &'a Annotations,
+    /// A speech verb is among the sentence's hits.
+    has_speech: bool,
+    published: Option<Date>,
+    /// The sentence's first date or time, when it has one.
+    when_timex: Option<String>,
+}
+
 struct Hit {
     tok: usize,
     /// One past the verb's last token (multi-word verbs).
@@ -470,6 +483,15 @@ impl EventCoder {
                     && matches!(x.kind, TimexType::Date | TimexType::Time)
             })
             .map(|x| x.value.clone());
+        let context = SentenceContext {
+            sent,
+            toks: &toks,
+            words: &words,
+            ann,
+            has_speech: sentence_has_speech,
+            published,
+            when_timex,
+        };
         // Where: a place named in the verb's own clause (from the verb
         // before to the verb after), not one of another clause ("agreed in
         // Vienna … the attacks that killed 129").
@@ -590,13 +612,7 @@ impl EventCoder {
                     h,
                     &source_list,
                     &target_list,
-                    sent,
-                    &toks,
-                    &words,
-                    ann,
-                    sentence_has_speech,
-                    published,
-                    &when_timex,
+                    &context,
                     &place,
                     &mut seen,
                     out,
@@ -652,40 +668,12 @@ impl EventCoder {
                         .filter(|&(j, o)| j != k && o.code != s.code)
                         .map(|(_, o)| *o)
                         .collect();
-                    self.emit(
-                        h,
-                        &[*s],
-                        &others,
-                        sent,
-                        &toks,
-                        &words,
-                        ann,
-                        sentence_has_speech,
-                        published,
-                        &when_timex,
-                        &place,
-                        &mut seen,
-                        out,
-                    );
+                    self.emit(h, &[*s], &others, &context, &place, &mut seen, out);
                 }
                 continue;
             }
 
-            self.emit(
-                h,
-                &sources,
-                &targets,
-                sent,
-                &toks,
-                &words,
-                ann,
-                sentence_has_speech,
-                published,
-                &when_timex,
-                &place,
-                &mut seen,
-                out,
-            );
+            self.emit(h, &sources, &targets, &context, &place, &mut seen, out);
         }
     }
 
@@ -695,17 +683,20 @@ impl EventCoder {
         h: &Hit,
         sources: &[&Entity],
         targets: &[&Entity],
-        sent: Span,
-        toks: &[Tok],
-        words: &[String],
-        ann: &Annotations,
-        sentence_has_speech: bool,
-        published: Option<Date>,
-        when_timex: &Option<String>,
+        context: &SentenceContext<'_>,
         place: &Option<String>,
         seen: &mut HashSet<(Option<String>, Option<String>, String)>,
         out: &mut Vec<Event>,
     ) {
+        let SentenceContext {
+            sent,
+            toks,
+            words,
+            ann,
+            has_speech: sentence_has_speech,
+            published,
+            ref when_timex,
+        } = *context;
         // "Kerry said …": the speaker only; "told reporters": the addressee.
         let no_target: [&Entity; 0] = [];
         let targets = if h.speech && !h.addressee {
