@@ -213,6 +213,27 @@ impl<'a> Doc<'a> {
         self.text.get(a.min(b)..b.max(a)).unwrap_or("")
     }
 
+    /// The temporal expressions inside the sentence spanning bytes `sent`.
+    fn timexes_in(&self, sent: (usize, usize)) -> impl Iterator<Item = &(usize, usize, &'a Timex)> {
+        self.timexes
+            .iter()
+            .filter(move |t| t.0 >= sent.0 && t.1 <= sent.1)
+    }
+
+    /// The last `n` words between bytes `from` and `to`, nearest first,
+    /// lower-cased and stripped of punctuation.
+    fn words_before(&self, from: usize, to: usize, n: usize) -> Vec<String> {
+        self.slice(from, to)
+            .split_whitespace()
+            .rev()
+            .take(n)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+            .collect()
+    }
+
     fn sent_of(&self, byte: usize) -> Option<usize> {
         let i = self.sents.partition_point(|s| s.1 <= byte);
         (i < self.sents.len() && self.sents[i].0 <= byte).then_some(i)
@@ -1288,25 +1309,12 @@ fn start_candidates<'d>(doc: &'d Doc<'_>, ms: &[Mention]) -> Vec<&'d (usize, usi
     sents.dedup();
     for si in sents {
         let sent = doc.sents[si];
-        for t in doc
-            .timexes
-            .iter()
-            .filter(|t| t.0 >= sent.0 && t.1 <= sent.1)
-        {
+        for t in doc.timexes_in(sent) {
             // A month alone ("since February") is too vague for a start.
             if !datable(t.2) || precision(&t.2.value) < 2 {
                 continue;
             }
-            let before: Vec<String> = doc
-                .slice(sent.0, t.0)
-                .split_whitespace()
-                .rev()
-                .take(4)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_ascii_lowercase()
-                })
-                .collect();
+            let before = doc.words_before(sent.0, t.0, 4);
             // "in place since", "has held since": a state that began then.
             let since = before.first().is_some_and(|w| w == "since")
                 && before.iter().skip(1).any(|w| {
@@ -1405,24 +1413,11 @@ fn frame_end(doc: &Doc<'_>, ms: &[Mention], start: Option<&str>) -> Option<Strin
         ]
         .iter()
         .any(|w| !find_words(&lower, w).is_empty());
-        for t in doc
-            .timexes
-            .iter()
-            .filter(|t| t.0 >= sent.0 && t.1 <= sent.1)
-        {
+        for t in doc.timexes_in(sent) {
             if !datable(t.2) || Some(t.2.value.as_str()) == start {
                 continue;
             }
-            let before: Vec<String> = doc
-                .slice(sent.0, t.0)
-                .split_whitespace()
-                .rev()
-                .take(3)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_ascii_lowercase()
-                })
-                .collect();
+            let before = doc.words_before(sent.0, t.0, 3);
             let until = before.iter().take(2).any(|w| {
                 matches!(
                     w.as_str(),
