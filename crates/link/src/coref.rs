@@ -861,7 +861,8 @@ fn best(list: &[Vote]) -> Option<&Vote> {
 }
 
 /// Whether two values of a field contradict each other (a coarser value
-/// containing a finer one, or one instant written in two zones, does not).
+/// containing a finer one, one instant written in two zones, or a clock time
+/// without a zone beside the same clock time with one, does not).
 fn conflicts(field: &str, a: &str, b: &str) -> bool {
     match field {
         "start" | "end" => {
@@ -873,7 +874,7 @@ fn conflicts(field: &str, a: &str, b: &str) -> bool {
                     !x.overlaps(&y)
                         || (x.precision == y.precision
                             && x.precision == DatePrecision::Time
-                            && a != b)
+                            && !date::same_clock_reading(a, b))
                 }
                 _ => a != b,
             }
@@ -1107,11 +1108,14 @@ mod tests {
         let wapo = report("washingtonpost.com|2016-02-27|in_effect|Syria|2016-02-26T22:00Z|");
         assert_eq!(add(&mut index, &reuters, 0).created.len(), 1);
         assert_eq!(add(&mut index, &voa, 1).updated, vec![0]);
+        // Midnight with no zone named contradicts neither.
+        let ap = report("apnews.com|2016-02-27|in_effect|Syria|2016-02-27T00:00|");
         assert_eq!(add(&mut index, &wapo, 2).updated, vec![0]);
+        assert_eq!(add(&mut index, &ap, 3).updated, vec![0]);
         assert_eq!(index.len(), 1);
         let e = index.get(0);
         assert_eq!(e.kind, "CEASEFIRE");
-        assert_eq!(e.mentions.len(), 3);
+        assert_eq!(e.mentions.len(), 4);
         assert_eq!(
             e.disagreements,
             ["start: 2016-02-27T00:00+02:00 (reuters.com) vs 2016-02-27T00:00Z (voanews.com)"]

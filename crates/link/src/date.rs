@@ -124,6 +124,27 @@ pub(crate) fn instant(value: &str) -> Option<jiff::Timestamp> {
     value.trim().parse().ok()
 }
 
+/// Whether two TIMEX3 clock times can be one reading: equal, or equal once
+/// the offset is dropped from the one of them that has it ("T24:00" names no
+/// zone, so it does not contradict "T24:00+02:00"; "+02:00" and "+03:00" do).
+pub(crate) fn same_clock_reading(a: &str, b: &str) -> bool {
+    let (a_clock, a_offset) = split_offset(a);
+    let (b_clock, b_offset) = split_offset(b);
+    a_clock == b_clock && (a_offset.is_none() || b_offset.is_none() || a_offset == b_offset)
+}
+
+/// A TIMEX3 value's date and clock, and its UTC offset ("Z", "+02:00") if any.
+fn split_offset(value: &str) -> (&str, Option<&str>) {
+    let value = value.trim();
+    let Some(t) = value.find('T') else {
+        return (value, None);
+    };
+    match value[t..].find(['Z', '+', '-']) {
+        Some(at) => (&value[..t + at], Some(&value[t + at..])),
+        None => (value, None),
+    }
+}
+
 /// A date as a reader wants it, at its precision: `27 Feb 2016`, `Feb 2016`,
 /// `week of 22 Feb 2016`, `2016`, or the clock time with its zone.
 pub(crate) fn display(value: &str, span: &DateSpan) -> String {
@@ -212,6 +233,15 @@ mod tests {
         let b = instant("2016-02-26T22:00Z").expect("instant");
         assert_eq!(a, b);
         assert_eq!(instant("2016-02-27"), None);
+    }
+
+    #[test]
+    fn a_clock_time_without_a_zone_is_compatible_with_one_that_has_it() {
+        assert!(same_clock_reading("2016-02-27T24:00", "2016-02-27T24:00+03:00"));
+        assert!(same_clock_reading("2016-07-06T01:00Z", "2016-07-06T01:00"));
+        assert!(!same_clock_reading("2016-02-27T24:00+02:00", "2016-02-27T24:00+03:00"));
+        assert!(!same_clock_reading("2016-02-27T23:00", "2016-02-27T24:00+03:00"));
+        assert!(!same_clock_reading("2016-02-27T22:00-05:00", "2016-02-27T22:00Z"));
     }
 
     #[test]

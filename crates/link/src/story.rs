@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3Builder, xxh3_64};
 
 use crate::date::days_between;
-use crate::text::{is_stopword, words};
+use crate::text::{is_stopword, names_a_story, words};
 
 /// Terms kept in a story centroid.
 const CENTROID_TERMS: usize = 64;
@@ -341,6 +341,9 @@ impl StoryIndex {
         let mut seen = vec![show(head).to_lowercase()];
         for &t in ranked {
             let shown = show(t);
+            if !names_a_story(&shown) {
+                continue;
+            }
             // "Palmyra" the place and "palmyra" the keyword are one name.
             if !seen.contains(&shown.to_lowercase()) {
                 seen.push(shown.to_lowercase());
@@ -583,6 +586,12 @@ mod tests {
         // All four name Russia ("Russian air raids"), two name Syria: the
         // place most of the documents name comes first.
         assert!(story.name.starts_with("Russia — "), "{}", story.name);
+        // "midnight 27 February" is in all four, yet names nothing.
+        assert!(
+            !story.name.contains("february") && !story.name.contains("midnight"),
+            "{}",
+            story.name
+        );
         assert!(
             story.entities.iter().any(|e| e == "Syria"),
             "{:?}",

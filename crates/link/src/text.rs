@@ -86,6 +86,21 @@ const STOPWORDS: &[&str] = &[
     "back", "around", "time", "take", "took", "going", "like", "way", "part",
 ];
 
+/// Words that help tell stories apart inside their time window but name none:
+/// "Syria — February, effect" says less than "Syria — truce, Aleppo".
+#[rustfmt::skip]
+const UNNAMING: &[&str] = &[
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "effect", "midnight", "reported", "takes", "come", "comes",
+];
+
+/// Whether `word` (any case) is fit to name a story: a topic word that is
+/// not a calendar word or filler.
+pub(crate) fn names_a_story(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !is_stopword(&lower) && !UNNAMING.contains(&lower.as_str())
+}
+
 /// Whether `word` (lower case) carries no topic.
 pub(crate) fn is_stopword(word: &str) -> bool {
     word.len() < 3 || word.chars().all(|c| c.is_numeric()) || STOPWORDS.contains(&word)
