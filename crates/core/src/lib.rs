@@ -2,7 +2,8 @@
 //!
 //! Every pipeline stage speaks these types: ingest produces [`Markup`]-tagged
 //! records, extract fills a [`Document`], later stages add annotations. This
-//! crate holds data only: no parsing, no I/O.
+//! crate holds data and the few derivations every stage must agree on
+//! (content ids, [`site_of_url`]); no text parsing, no I/O.
 //!
 //! Offsets anywhere in the contract are **character** offsets (Unicode scalar
 //! values) into [`Document::text`].
@@ -22,6 +23,7 @@ mod document;
 mod entity;
 mod event;
 mod link;
+mod site;
 
 pub use self::annotation::{DocumentIssue, Span, Timex, TimexAnchor, TimexType};
 pub use self::document::{
@@ -33,3 +35,4 @@ pub use self::link::{
     DatePrecision, DuplicateLink, EntryKind, EntrySource, LifecycleStep, LinkedEvent, Mention,
     MentionOf, Story, Timeline, TimelineEntry, TimelineQuery,
 };
+pub use self::site::site_of_url;

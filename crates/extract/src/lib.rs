@@ -38,7 +38,7 @@ mod html;
 mod language;
 mod text;
 
-use dateline_core::{Document, Markup, PublishedFrom, Source};
+use dateline_core::{Document, Markup, PublishedFrom, Source, site_of_url};
 use jiff::civil::Date;
 
 pub use self::date::parse_loose_date;
@@ -125,17 +125,6 @@ pub fn extract(page: Page<'_>, options: &Options) -> Result<Document> {
     Ok(doc)
 }
 
-/// The host of `url` without a leading `www.`, e.g. `reuters.com`.
-fn site_of_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url).ok()?;
-    let host = parsed.host_str()?;
-    Some(
-        host.strip_prefix("www.")
-            .unwrap_or(host)
-            .to_ascii_lowercase(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,14 +161,5 @@ mod tests {
     #[test]
     fn empty_input_is_an_error() {
         assert!(extract(text_page(" \n\t\n"), &Options::default()).is_err());
-    }
-
-    #[test]
-    fn site_drops_www_and_case() {
-        assert_eq!(
-            site_of_url("https://WWW.Reuters.com/article/x").as_deref(),
-            Some("reuters.com")
-        );
-        assert_eq!(site_of_url("not a url"), None);
     }
 }

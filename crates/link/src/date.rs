@@ -237,11 +237,23 @@ mod tests {
 
     #[test]
     fn a_clock_time_without_a_zone_is_compatible_with_one_that_has_it() {
-        assert!(same_clock_reading("2016-02-27T24:00", "2016-02-27T24:00+03:00"));
+        assert!(same_clock_reading(
+            "2016-02-27T24:00",
+            "2016-02-27T24:00+03:00"
+        ));
         assert!(same_clock_reading("2016-07-06T01:00Z", "2016-07-06T01:00"));
-        assert!(!same_clock_reading("2016-02-27T24:00+02:00", "2016-02-27T24:00+03:00"));
-        assert!(!same_clock_reading("2016-02-27T23:00", "2016-02-27T24:00+03:00"));
-        assert!(!same_clock_reading("2016-02-27T22:00-05:00", "2016-02-27T22:00Z"));
+        assert!(!same_clock_reading(
+            "2016-02-27T24:00+02:00",
+            "2016-02-27T24:00+03:00"
+        ));
+        assert!(!same_clock_reading(
+            "2016-02-27T23:00",
+            "2016-02-27T24:00+03:00"
+        ));
+        assert!(!same_clock_reading(
+            "2016-02-27T22:00-05:00",
+            "2016-02-27T22:00Z"
+        ));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! does not store documents or read files: the caller keeps the documents and
 //! gives the linker each one once.
 
-use dateline_core::{Document, DuplicateLink, LinkedEvent, Story};
+use dateline_core::{Document, DuplicateLink, LinkedEvent, Story, site_of_url};
 use serde::{Deserialize, Serialize};
 
 use crate::coref::{EventIndex, Linked, Origin};
@@ -289,18 +289,10 @@ pub(crate) fn site_of(doc: &Document) -> String {
     if let Some(site) = doc.source.site.as_deref().filter(|s| !s.is_empty()) {
         return site.to_string();
     }
-    if let Some(host) = doc.source.url.as_deref().and_then(host_of) {
+    if let Some(host) = doc.source.url.as_deref().and_then(site_of_url) {
         return host;
     }
     doc.source.path.clone().unwrap_or_else(|| doc.id.clone())
-}
-
-/// The host of a URL without `www.`.
-pub(crate) fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    (!host.is_empty()).then(|| host.trim_start_matches("www.").to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -415,14 +407,14 @@ mod tests {
 
     #[test]
     fn sites_come_from_the_source_or_the_url() {
-        assert_eq!(
-            host_of("https://www.Reuters.com/article/x?y=1").as_deref(),
-            Some("reuters.com")
-        );
-        assert_eq!(host_of("not a url"), None);
         let mut d = doc("t", "x", None, "voanews.com");
         assert_eq!(site_of(&d), "voanews.com");
         d.source.site = None;
         assert_eq!(site_of(&d), "voanews.com");
+        d.source.url = Some("http://feeds.voanews.com/a/3203563.html".into());
+        assert_eq!(site_of(&d), "voanews.com");
+        d.source.url = None;
+        d.source.path = Some("corpus/a.html".into());
+        assert_eq!(site_of(&d), "corpus/a.html");
     }
 }

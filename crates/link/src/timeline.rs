@@ -335,7 +335,7 @@ fn sites(entry: &TimelineEntry) -> Vec<String> {
         let site = s
             .site
             .clone()
-            .or_else(|| s.url.as_deref().and_then(crate::linker::host_of));
+            .or_else(|| s.url.as_deref().and_then(dateline_core::site_of_url));
         if let Some(site) = site
             && !out.contains(&site)
         {
