@@ -19,10 +19,9 @@ One-time setup (this script installs nothing):
 
 What it does:
 
-1. `cargo build --release` (the `dateline` binary) and the scorer: `dateline
-   eval timex GOLD --predictions PRED --json` when the CLI has that flag,
-   otherwise `crates/eval/examples/score_timex_predictions.rs` (the same
-   `dateline_eval::timex::evaluate_predictions`).
+1. `cargo build --release` (the `dateline` binary); every tool is scored by
+   `dateline eval timex GOLD --predictions PRED --json --errors ERR.jsonl`
+   (the disagreements of each are kept in the work folder).
 2. Writes each corpus as `{doc_id, dct, text}` lines, `dct` cut to its date
    (YYYY-MM-DD) -- exactly the reference date `dateline eval timex` gives
    dateline -- and runs every peer adapter in `scripts/peers/` on it, one
@@ -65,7 +64,6 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PEERS = ROOT / "scripts" / "peers"
 BIN = ROOT / "target" / "release" / "dateline"
-EXAMPLE = ROOT / "target" / "release" / "examples" / "score_timex_predictions"
 CORPORA = [("timebank", "TimeBank"), ("aquaint", "AQUAINT")]
 PEER_NAMES = ["heideltime", "chrono", "dateparser"]
 RETIMED = {"chrono"}  # fast enough to re-time in every round
@@ -83,16 +81,10 @@ def venv_python():
 
 
 def build():
-    log("building dateline (cargo build --release) and the predictions scorer ...")
+    log("building dateline (cargo build --release) ...")
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    help_text = subprocess.run([str(BIN), "eval", "timex", "--help"], capture_output=True,
-                               text=True, check=True).stdout
-    if "--predictions" in help_text:
-        return lambda gold, pred, errors: [str(BIN), "eval", "timex", str(gold),
-                                           "--predictions", str(pred), "--json"]
-    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "dateline-eval",
-                    "--example", "score_timex_predictions"], cwd=ROOT, check=True)
-    return lambda gold, pred, errors: [str(EXAMPLE), str(gold), str(pred), "--json",
+    return lambda gold, pred, errors: [str(BIN), "eval", "timex", str(gold),
+                                       "--predictions", str(pred), "--json",
                                        "--errors", str(errors)]
 
 
@@ -219,7 +211,7 @@ def main():
             try:
                 stats = run_peer(name, python, docs, pred)
                 if "report" not in row:
-                    row["report"] = score(scorer, gold, pred, work / f"{corpus}.{name}.errors.tsv")
+                    row["report"] = score(scorer, gold, pred, work / f"{corpus}.{name}.errors.jsonl")
                     row["version"] = stats.get("version")
                     row["stats"] = stats
                 row["speeds"].append(stats["docs"] / stats["seconds"])

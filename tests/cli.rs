@@ -631,3 +631,50 @@ fn stored_documents(db: &Path) -> usize {
         .map(|summary| summary.documents as usize)
         .unwrap_or(0)
 }
+
+#[test]
+fn eval_timex_writes_each_disagreement_as_a_json_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let gold = dir.path().join("gold.jsonl");
+    // "Kerry" is no date: the gold line is wrong on purpose, so dateline
+    // misses it, and that one miss is what --errors lists.
+    std::fs::write(
+        &gold,
+        r#"{"doc_id": "d1", "dct": "2015-11-17", "text": "Kerry said on Tuesday that the war has gone on for over four years.", "timexes": [{"tid": "t1", "start": 14, "end": 21, "text": "Tuesday", "type": "DATE", "value": "2015-11-17"}, {"tid": "t2", "start": 0, "end": 5, "text": "Kerry", "type": "DATE", "value": "1999"}]}"#,
+    )
+    .expect("writes gold");
+    let errors = dir.path().join("errors.jsonl");
+    let output = dateline()
+        .args(["eval", "timex", "--json", "--errors"])
+        .arg(&errors)
+        .arg(&gold)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value =
+        serde_json::from_str(stdout(&output).trim()).expect("a JSON report");
+    assert_eq!(report["gold"], 2);
+    let lines = std::fs::read_to_string(&errors).expect("errors written");
+    let misses: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    // "over four years" is found but not in this gold: spurious. "Tuesday"
+    // agrees with the gold, so it is in no line.
+    let texts: Vec<(&str, &str)> = misses
+        .iter()
+        .filter_map(|m| {
+            let timex = if m["kind"] == "missed" {
+                &m["gold"]
+            } else {
+                &m["predicted"]
+            };
+            Some((m["kind"].as_str()?, timex[0].as_str()?))
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [("missed", "Kerry"), ("spurious", "over four years")],
+        "{lines}"
+    );
+}

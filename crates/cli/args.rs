@@ -235,6 +235,10 @@ pub(crate) enum EvalTask {
     Ceasefires {
         /// The gold file.
         file: PathBuf,
+        /// Also write every disagreement with the gold to FILE, one JSON
+        /// object per line (`-` for standard output), for error analysis.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
         /// Print the report as JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -247,6 +251,10 @@ pub(crate) enum EvalTask {
     Events {
         /// The gold file.
         file: PathBuf,
+        /// Also write every disagreement with the gold to FILE, one JSON
+        /// object per line (`-` for standard output), for error analysis.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
         /// Print the report as JSON instead of a table.
         #[arg(long)]
         json: bool,
@@ -306,6 +314,10 @@ pub(crate) enum EvalTask {
         /// running dateline; needs exactly one gold file.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
+        /// Also write every disagreement with the gold to FILE, one JSON
+        /// object per line (`-` for standard output), for error analysis.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
         /// Print the reports as JSON instead of tables.
         #[arg(long)]
         json: bool,

@@ -1,6 +1,7 @@
 //! `dateline eval`: scores against gold data sets.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Context;
 
@@ -19,15 +20,17 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                 write!(out, "{report}")?;
             }
         }
-        EvalTask::Ceasefires { file, json } => {
-            let report = dateline_eval::ceasefires::evaluate(&file)
+        EvalTask::Ceasefires { file, json, errors } => {
+            let (report, misses) = dateline_eval::ceasefires::evaluate_detailed(&file)
                 .with_context(|| format!("evaluating ceasefire frames on {}", file.display()))?;
             print_report(&mut out, &report, json)?;
+            write_errors(errors.as_deref(), &misses)?;
         }
-        EvalTask::Events { file, json } => {
-            let report = dateline_eval::events::evaluate(&file)
+        EvalTask::Events { file, json, errors } => {
+            let (report, misses) = dateline_eval::events::evaluate_detailed(&file, true)
                 .with_context(|| format!("evaluating event coding on {}", file.display()))?;
             print_report(&mut out, &report, json)?;
+            write_errors(errors.as_deref(), &misses)?;
         }
         EvalTask::Plover { file, json } => {
             let report = dateline_eval::events::evaluate_plover(&file)
@@ -73,6 +76,7 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
             files,
             json,
             predictions,
+            errors,
         } => {
             if predictions.is_some() && files.len() != 1 {
                 anyhow::bail!(
@@ -80,13 +84,20 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                     files.len()
                 );
             }
+            let mut all_misses = Vec::new();
             for file in files {
-                let report = match &predictions {
-                    Some(predicted) => dateline_eval::timex::evaluate_predictions(&file, predicted)
-                        .with_context(|| {
-                            format!("scoring {} against {}", predicted.display(), file.display())
-                        })?,
-                    None => dateline_eval::timex::evaluate(&file).with_context(|| {
+                let (report, misses) = match &predictions {
+                    Some(predicted) => {
+                        dateline_eval::timex::evaluate_predictions_detailed(&file, predicted)
+                            .with_context(|| {
+                                format!(
+                                    "scoring {} against {}",
+                                    predicted.display(),
+                                    file.display()
+                                )
+                            })?
+                    }
+                    None => dateline_eval::timex::evaluate_detailed(&file).with_context(|| {
                         format!("evaluating temporal expressions on {}", file.display())
                     })?,
                 };
@@ -95,10 +106,36 @@ pub(crate) fn eval(args: EvalArgs) -> anyhow::Result<Status> {
                 } else {
                     writeln!(out, "{report}")?;
                 }
+                all_misses.extend(misses);
             }
+            write_errors(errors.as_deref(), &all_misses)?;
         }
     }
     Ok(Status::Complete)
+}
+
+/// Writes each disagreement with the gold as one JSON line to `path`
+/// (`-`: standard output); nothing without `--errors`.
+fn write_errors<M: serde::Serialize>(path: Option<&Path>, misses: &[M]) -> anyhow::Result<()> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
+        for miss in misses {
+            serde_json::to_writer(&mut *out, miss)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    };
+    if path == Path::new("-") {
+        write_all(&mut std::io::stdout().lock()).context("writing the errors")?;
+    } else {
+        let file =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        write_all(&mut std::io::BufWriter::new(file))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes `report` as pretty JSON or as its table.
