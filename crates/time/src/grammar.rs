@@ -3367,8 +3367,13 @@ impl<'a> Grammar<'a> {
     }
 
     /// The zone of the place a clock time at `[s, e)` is in: "in Damascus"
-    /// right after it, else the nearest place named in its sentence, else
-    /// the dateline.
+    /// right after it; else the nearest place of its sentence marked as a
+    /// location ("in Syria", "across Syria", "Damascus time"); else the one
+    /// zone of every place the sentence names ("the Syrian army … all of
+    /// Syria"); else the dateline. Places in different zones with no marker
+    /// are the parties, not the place ("the United States and Russia agreed
+    /// the truce starts at midnight"): the time gets no zone rather than a
+    /// guessed one.
     pub(crate) fn place_zone(&self, s: usize, e: usize) -> Option<&'static str> {
         for k in e..(e + 4).min(self.t.len()) {
             if matches!(self.w(k), Some(W::In | W::At))
@@ -3378,7 +3383,8 @@ impl<'a> Grammar<'a> {
             }
         }
         let (a, b) = self.sentence_of(s);
-        let mut best: Option<(usize, &'static str)> = None;
+        let mut nearest_located: Option<(usize, &'static str)> = None;
+        let mut zones: Option<Result<&'static str, ()>> = None;
         let mut k = a;
         while k < b {
             if k >= s && k < e {
@@ -3386,16 +3392,38 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             if let Some(p) = zone::place_at(self.text, self.t, k) {
-                let dist = if k < s { s - k } else { k - e };
-                if best.is_none_or(|(d, _)| dist < d) {
-                    best = Some((dist, p.zone));
+                if self.marks_location(k, p.end) {
+                    let dist = if k < s { s - k } else { k - e };
+                    if nearest_located.is_none_or(|(d, _)| dist < d) {
+                        nearest_located = Some((dist, p.zone));
+                    }
                 }
+                zones = match zones {
+                    None => Some(Ok(p.zone)),
+                    Some(Ok(z)) if z == p.zone => Some(Ok(z)),
+                    _ => Some(Err(())),
+                };
                 k = p.end;
                 continue;
             }
             k += 1;
         }
-        best.map(|(_, z)| z).or(self.dateline)
+        nearest_located
+            .map(|(_, z)| z)
+            .or(zones.and_then(Result::ok))
+            .or(self.dateline)
+    }
+
+    /// Whether the place at `[k, end)` is named as a location: after "in",
+    /// "at", "across", "throughout", "inside" or "near", or before "time".
+    fn marks_location(&self, k: usize, end: usize) -> bool {
+        let before = k.checked_sub(1);
+        before.is_some_and(|i| {
+            matches!(self.w(i), Some(W::In | W::At))
+                || ["across", "throughout", "inside", "near"]
+                    .iter()
+                    .any(|w| self.raw(i).eq_ignore_ascii_case(w))
+        }) || self.is(end, W::Time)
     }
 
     /// A dateline: a place opening one of the first paragraphs, followed by

@@ -280,6 +280,29 @@ fn times_and_zones() {
         dct,
     );
     has(&found, "6 a.m.", "2016-07-06T06:00+02:00", None);
+    // Countries in two zones named as the parties, none as the place: no
+    // zone is guessed; a place marked as the location wins over them.
+    let feb = Some(date(2016, 2, 22));
+    let found = find(
+        "The United States and Russia broker a truce which is due to come into effect on midnight 27 February.",
+        feb,
+    );
+    has(&found, "midnight 27 February", "2016-02-27T24:00", None);
+    let found = find(
+        "Russia and the United States said the truce would start across Syria at midnight on 27 February.",
+        feb,
+    );
+    has(
+        &found,
+        "midnight on 27 February",
+        "2016-02-27T24:00+02:00",
+        None,
+    );
+    let found = find(
+        "The truce begins at 6 a.m. Moscow time, Russian and Syrian officials said.",
+        feb,
+    );
+    has(&found, "6 a.m.", "2016-02-22T06:00+03:00", None);
     // No place, no zone: no offset is made up.
     let found = find("The meeting started at 9 a.m.", dct);
     has(&found, "9 a.m.", "2016-07-06T09:00", None);
