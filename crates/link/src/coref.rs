@@ -841,23 +841,50 @@ fn vote(list: &mut Vec<Vote>, value: Option<&String>, origin: Origin<'_>) {
     }
 }
 
-/// The value with most independent sources. Among equally supported values
-/// the first reported wins, unless another refines it (a time within its
-/// day): a tie never lets a contradicting value take over.
+/// The value with most independent sources. A clock time with its zone also
+/// counts the sources that gave the same clock time without one. Among
+/// equally supported values the first reported wins, unless another refines
+/// it (a time within its day, the zone of a zone-less time): a tie never
+/// lets a contradicting value take over.
 fn best(list: &[Vote]) -> Option<&Vote> {
-    let top = list.iter().map(|v| v.sources.len()).max()?;
-    let mut tied = list.iter().filter(|v| v.sources.len() == top);
+    let support = |v: &Vote| {
+        let mut sources = v.sources.clone();
+        for other in list {
+            if adds_zone(&v.value, &other.value) {
+                sources.extend(other.sources.iter().copied());
+            }
+        }
+        sources.len()
+    };
+    let supports: Vec<usize> = list.iter().map(support).collect();
+    let top = supports.iter().copied().max()?;
+    let mut tied = list
+        .iter()
+        .zip(&supports)
+        .filter(|&(_, &n)| n == top)
+        .map(|(v, _)| v);
     let mut pick = tied.next()?;
     for v in tied {
         let refines = match (date::parse(&v.value), date::parse(&pick.value)) {
             (Some(finer), Some(coarser)) => finer.refines(&coarser),
             _ => false,
-        };
+        } || adds_zone(&v.value, &pick.value);
         if refines {
             pick = v;
         }
     }
     Some(pick)
+}
+
+/// Whether `zoned` is the clock time `bare` gives, with the zone `bare` lacks.
+fn adds_zone(zoned: &str, bare: &str) -> bool {
+    let is_time = |v: &str| date::parse(v).is_some_and(|d| d.precision == DatePrecision::Time);
+    zoned != bare
+        && is_time(zoned)
+        && is_time(bare)
+        && date::has_offset(zoned)
+        && !date::has_offset(bare)
+        && date::same_clock_reading(zoned, bare)
 }
 
 /// Whether two values of a field contradict each other (a coarser value
@@ -1125,6 +1152,24 @@ mod tests {
         assert_eq!(e.summary, "Ceasefire takes effect across Syria");
         assert_eq!(e.date.as_deref(), Some("2016-02-27T00:00+02:00"));
         assert_eq!(e.precision, Some(DatePrecision::Time));
+    }
+
+    #[test]
+    fn the_start_keeps_the_zone_one_source_gave_when_others_gave_none() {
+        let mut index = EventIndex::default();
+        let specs = [
+            "bbc.com|2016-02-22|declared|Syria|2016-02-27T24:00|United States;Russia",
+            "apnews.com|2016-02-22|declared|Syria|2016-02-27T24:00|",
+            "rt.com|2016-02-26|declared|Syria|2016-02-27T24:00+02:00|",
+        ];
+        for (i, spec) in specs.iter().enumerate() {
+            add(&mut index, &report(spec), i as u32);
+        }
+        assert_eq!(index.len(), 1);
+        let e = index.get(0);
+        assert!(e.disagreements.is_empty(), "{:?}", e.disagreements);
+        let f = e.ceasefire.as_ref().expect("frame");
+        assert_eq!(f.start.as_deref(), Some("2016-02-27T24:00+02:00"));
     }
 
     #[test]

@@ -133,6 +133,11 @@ pub(crate) fn same_clock_reading(a: &str, b: &str) -> bool {
     a_clock == b_clock && (a_offset.is_none() || b_offset.is_none() || a_offset == b_offset)
 }
 
+/// Whether a TIMEX3 clock time names its UTC offset.
+pub(crate) fn has_offset(value: &str) -> bool {
+    split_offset(value).1.is_some()
+}
+
 /// A TIMEX3 value's date and clock, and its UTC offset ("Z", "+02:00") if any.
 fn split_offset(value: &str) -> (&str, Option<&str>) {
     let value = value.trim();
