@@ -103,11 +103,15 @@ impl Catalog {
     }
 
     /// Stores `docs` and their links in one transaction. A document already
-    /// stored is skipped (and not linked again).
+    /// stored is skipped (and not linked again). Documents another process
+    /// stored in the same database since this catalog last looked (a
+    /// `dateline run` while `dateline serve` is up) are linked first, so
+    /// that copies of them and reports of their events are recognised.
     pub fn store_documents<'a>(
         &mut self,
         docs: impl IntoIterator<Item = &'a Document>,
     ) -> Result<Stored> {
+        self.catch_up()?;
         let mut stored = Stored::default();
         let mut batch = self.store.batch()?;
         for doc in docs {
@@ -145,9 +149,10 @@ impl Catalog {
         Ok(())
     }
 
-    /// Links the stored documents that the saved linker state does not know
-    /// (stored by a run that was interrupted before it saved the state), in
-    /// the order the store lists them.
+    /// Links the stored documents that the linker does not know (stored by
+    /// a run that was interrupted before it saved the state, or by another
+    /// process writing to the same database), in the order the store lists
+    /// them. One count query when there are none.
     fn catch_up(&mut self) -> Result<()> {
         let stored = self.store.summary()?.documents;
         if stored == self.linker.len() as u64 {
@@ -310,7 +315,7 @@ pub fn save_state(batch: &mut Batch<'_>, linker: &Linker) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use dateline_core::EntryKind;
+    use dateline_core::{EntryKind, Source};
     use dateline_pipeline::{FullAnnotation, Outcome, Settings};
 
     use super::*;
@@ -371,6 +376,36 @@ mod tests {
         let mut sorted = dates.clone();
         sorted.sort();
         assert_eq!(dates, sorted, "entries in date order");
+        Ok(())
+    }
+
+    #[test]
+    fn documents_another_writer_stored_are_linked_before_new_ones() -> Result<()> {
+        let docs = bundled_documents();
+        let original = docs
+            .iter()
+            .max_by_key(|d| d.text.len())
+            .expect("a bundled document");
+        let source = Source {
+            site: Some("copies.example".into()),
+            url: Some("https://copies.example/truce".into()),
+            ..Source::default()
+        };
+        let copy = Document::new(
+            source,
+            original.title.clone(),
+            format!("{}\n\nCopied with permission.", original.text),
+        );
+        let dir = tempfile::tempdir().map_err(|e| Error::Missing(e.to_string()))?;
+        let target = dir.path().join("t.db").to_string_lossy().into_owned();
+        // Both open the empty database: `serve` up, then a `run` starts.
+        let mut server = Catalog::open(&target)?;
+        let mut run = Catalog::open(&target)?;
+        run.store_documents(std::slice::from_ref(original))?;
+        run.finish()?;
+        let stored = server.store_documents(std::slice::from_ref(&copy))?;
+        assert_eq!((stored.new, stored.duplicates), (1, 1), "{stored:?}");
+        assert_eq!(server.linker().len(), 2);
         Ok(())
     }
 
