@@ -194,7 +194,11 @@ pub(crate) const CUES: &[(&str, CeasefireStatus, Reach)] = {
         ("was over", Collapsed, State),
         ("is over", Collapsed, State),
         ("abandoned", Collapsed, State),
+        ("put an end to", Collapsed, Verb),
+        ("called off", Collapsed, Verb),
+        ("scrapped", Collapsed, Verb),
         ("expired", Ended, State),
+        ("ended", Ended, Verb),
     ]
 };
 

@@ -110,6 +110,32 @@ fn extended_and_collapsed() {
 }
 
 #[test]
+fn ended_and_called_off() {
+    let f = one(
+        "Rebel attacks on army posts last year put an end to a two-year ceasefire between \
+         the government and the insurgents.",
+        Some(date(2016, 2, 17)),
+    );
+    assert_eq!(f.status, CeasefireStatus::Collapsed);
+    let f = one(
+        "The militia called off its truce with the army on Monday after a week of clashes.",
+        Some(date(2016, 5, 2)),
+    );
+    assert_eq!(f.status, CeasefireStatus::Collapsed);
+    let f = one(
+        "The holiday truce ended at midnight and shelling resumed within the hour.",
+        Some(date(2016, 9, 16)),
+    );
+    assert_eq!(f.status, CeasefireStatus::Ended);
+    // An end put to something else, after the truce, is no end of it.
+    let f = one(
+        "Renewed truce efforts could put an end to the sieges, aid agencies said.",
+        Some(date(2016, 3, 1)),
+    );
+    assert_ne!(f.status, CeasefireStatus::Collapsed);
+}
+
+#[test]
 fn brokered_truce_in_effect_with_exclusions() {
     let f = one(
         "Islamic State and the Nusra Front have been excluded from a Russian- and U.S.-brokered \

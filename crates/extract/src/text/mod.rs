@@ -40,7 +40,8 @@ pub(crate) fn extract_text(content: &str) -> Article {
     {
         Some(t) => Some(t),
         None => match first_line(body) {
-            Some((line, rest)) if looks_like_title(line) => {
+            // A lone line is the body, not a title over nothing.
+            Some((line, rest)) if looks_like_title(line) && first_line(rest).is_some() => {
                 body = rest;
                 Some(layout::normalise(line))
             }
@@ -131,6 +132,16 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Headline here"));
         assert_eq!(a.published, None);
         assert_eq!(a.paragraphs, ["TITLE: not a header", "DATE: 2016-01-01"]);
+    }
+
+    #[test]
+    fn a_single_line_is_the_body() {
+        let a = extract_text("Rebels said the truce in Aleppo held overnight.\n\n");
+        assert_eq!(a.title, None);
+        assert_eq!(
+            a.paragraphs,
+            ["Rebels said the truce in Aleppo held overnight."]
+        );
     }
 
     #[test]
