@@ -21,6 +21,7 @@
 //! relative clauses.
 
 mod dict;
+mod discard;
 mod plover;
 
 use std::borrow::Cow;
@@ -31,6 +32,7 @@ use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex
 use jiff::civil::Date;
 
 use self::dict::{Code, Elem, Pattern, VerbDict, WordIds};
+use self::discard::{Discard, Discards};
 pub use self::plover::plover_type;
 
 pub(crate) const BUNDLED_VERBS: &str = include_str!("../../data/CAMEO.2.0.txt");
@@ -46,6 +48,7 @@ pub const SPEECH_TYPE: &str = "STATEMENT";
 pub struct EventCoderBuilder {
     annotator: AnnotatorBuilder,
     verbs: Option<String>,
+    discards: Option<String>,
 }
 
 impl EventCoderBuilder {
@@ -69,10 +72,23 @@ impl EventCoderBuilder {
         self
     }
 
+    /// Adds a discard dictionary (TABARI/PETRARCH format): sentences with
+    /// one of its phrases (sports, weather…) code nothing, and texts with
+    /// one of its `+` phrases code nothing at all.
+    pub fn discards(mut self, text: impl Into<String>) -> EventCoderBuilder {
+        self.discards = Some(text.into());
+        self
+    }
+
     /// Compiles the dictionaries.
     pub fn build(self) -> dateline_annotate::Result<EventCoder> {
         Ok(EventCoder {
             verbs: VerbDict::parse(self.verbs.as_deref().unwrap_or(BUNDLED_VERBS)),
+            discards: self
+                .discards
+                .as_deref()
+                .map(Discards::parse)
+                .unwrap_or_default(),
             annotator: self.annotator.build()?,
         })
     }
@@ -97,6 +113,7 @@ impl EventCoderBuilder {
 #[derive(Debug)]
 pub struct EventCoder {
     verbs: VerbDict,
+    discards: Discards,
     annotator: Annotator,
 }
 
@@ -296,6 +313,7 @@ impl EventCoder {
     pub fn new() -> EventCoder {
         EventCoder {
             verbs: VerbDict::parse(BUNDLED_VERBS),
+            discards: Discards::default(),
             annotator: Annotator::new(),
         }
     }
@@ -336,6 +354,17 @@ impl EventCoder {
             annotations.sentences.clone()
         };
         let mut out = Vec::new();
+        // a story-level discard ("+TYPHOON") anywhere: nothing is coded
+        if !self.discards.is_empty() {
+            let words: Vec<String> = tokenize(text, 0, text.len(), 0)
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| upper(&text[t.bs..t.be]))
+                .collect();
+            if self.discards.find(&words) == Some(Discard::Story) {
+                return out;
+            }
+        }
         for s in &sentences {
             let (Some(&bs), Some(&be)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
                 continue;
@@ -371,6 +400,9 @@ impl EventCoder {
             return;
         }
         let words: Vec<String> = toks.iter().map(|t| upper(&text[t.bs..t.be])).collect();
+        if !self.discards.is_empty() && self.discards.find(&words).is_some() {
+            return;
+        }
         let ids: Vec<WordIds> = words.iter().map(|w| self.verbs.word_ids(w)).collect();
         // entities are in text order
         let first = ann.entities.partition_point(|e| e.start < sent.start);
@@ -378,6 +410,7 @@ impl EventCoder {
             .iter()
             .take_while(|e| e.start < sent.end)
             .filter(|e| e.end <= sent.end)
+            .filter(|e| !inside_feature_name(src, e, sent.end))
             .collect();
         let resolved = resolve_actors(src, &raw);
         let ents: Vec<&Entity> = resolved.iter().map(|e| e.as_ref()).collect();
@@ -1127,6 +1160,23 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         i += 1;
     }
     out
+}
+
+/// Whether the name is part of a sea's, gulf's or river's name ("the South
+/// China Sea", "the Persian Gulf"): a place, not the country's actor.
+fn inside_feature_name(src: &Src<'_>, e: &Entity, sent_end: usize) -> bool {
+    let after = src.slice(e.end, (e.end + 12).min(sent_end));
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "Sea" | "Ocean" | "Gulf" | "Strait" | "Straits" | "River" | "Peninsula" | "Basin"
+    )
 }
 
 /// Whether a word looks like an adjective: a few common ones and the

@@ -411,3 +411,39 @@ fn where_is_named_in_the_verbs_own_clause() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_country_inside_a_sea_name_is_no_actor() {
+    let d =
+        dyads("Vietnam and Japan agreed on Monday to hold joint patrols in the South China Sea.");
+    assert!(d.iter().all(|x| x.0 != "CHN" && x.1 != "CHN"), "{d:?}");
+    assert!(
+        has_all(&d, &[("VNM", "JPN", "05"), ("JPN", "VNM", "05")]),
+        "{d:?}"
+    );
+    // the country itself still acts
+    let d = dyads("China accused Japan of provocations in the East China Sea.");
+    assert!(has_all(&d, &[("CHN", "JPN", "11")]), "{d:?}");
+}
+
+#[test]
+fn discarded_sentences_code_nothing() {
+    let coder = EventCoder::builder()
+        .discards("BASEBALL\n+TYPHOON # weather stories\n")
+        .build();
+    let Ok(coder) = coder else {
+        panic!("coder builds");
+    };
+    let text = "Cuba beat Japan in the baseball final. Cuba accused Japan of spying.";
+    let events = coder.code_text(text, None, &[]);
+    assert!(
+        events.iter().any(|e| e.cameo.starts_with("11")),
+        "{events:?}"
+    );
+    assert!(
+        events.iter().all(|e| !e.cameo.starts_with("19")),
+        "{events:?}"
+    );
+    let text = "A typhoon hit Manila. Cuba accused Japan of spying.";
+    assert!(coder.code_text(text, None, &[]).is_empty());
+}
