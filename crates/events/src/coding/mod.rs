@@ -1159,7 +1159,49 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         out.push(Cow::Borrowed(e));
         i += 1;
     }
+    share_modifier(src, &mut out);
     out
+}
+
+/// A country modifier shared across "and" ("the Danish media and
+/// government": `DNKMED`, `DNKGOV`; "US and British activists": `USAOPP`,
+/// `GBROPP`), as PETRARCH distributes a noun phrase's modifiers. Only state
+/// agents take the country of the conjunct before ("the Syrian army and
+/// rebels" stays `SYRMIL`, `---REB`), and only a demonym or abbreviation
+/// takes the agent of the conjunct after ("Russia and Syrian troops" stays
+/// `RUS`, `SYRMIL`).
+fn share_modifier(src: &Src<'_>, out: &mut [Cow<'_, Entity>]) {
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "MED", "SPY"];
+    let country_agent = |c: &str| -> Option<(String, String)> {
+        let (country, agent) = (c.get(..3)?, c.get(3..)?);
+        (is_country(Some(country))
+            && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
+            && agent.len() == 3)
+            .then(|| (country.to_string(), agent.to_string()))
+    };
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let g = gap(src, a, b).trim().to_ascii_lowercase();
+        let g = g.strip_suffix(" the").unwrap_or(&g);
+        if !matches!(g, "and" | "or") {
+            continue;
+        }
+        let (Some(ac), Some(bc)) = (a.code.clone(), b.code.clone()) else {
+            continue;
+        };
+        if let (Some((country, _)), Some(agent)) = (country_agent(&ac), bc.strip_prefix("---"))
+            && STATE.contains(&agent)
+        {
+            out[k].to_mut().code = Some(compose(&country, agent));
+        } else if let Some((country, agent)) = country_agent(&bc)
+            && is_country(Some(&ac))
+            && ac != country
+            && (is_demonym(a) || a.text.chars().all(|c| c.is_ascii_uppercase()))
+            && b.text.split_whitespace().count() >= 2
+        {
+            out[k - 1].to_mut().code = Some(compose(&ac, &agent));
+        }
+    }
 }
 
 /// Whether the name is part of a sea's, gulf's or river's name ("the South
@@ -1323,13 +1365,7 @@ fn match_pattern(
 /// entity modifies: after a demonym ("Syrian conflict"), or a plural after
 /// "the" + name ("the Paris attacks").
 fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entity) -> bool {
-    let t = e.text.to_ascii_lowercase();
-    let demonym = e.text != e.canonical
-        && matches!(e.kind, EntityKind::Gpe)
-        && ["ian", "an", "ese", "ish", "i", "ch"]
-            .iter()
-            .any(|s| t.ends_with(s));
-    if demonym {
+    if is_demonym(e) {
         return true;
     }
     let first = (0..i)
@@ -1344,6 +1380,16 @@ fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entit
         && matches!(e.kind, EntityKind::Gpe)
         && words[i].ends_with('S')
         && !words[i].ends_with("SS")
+}
+
+/// Whether a place name is written as its demonym ("Syrian", "Danish").
+fn is_demonym(e: &Entity) -> bool {
+    let t = e.text.to_ascii_lowercase();
+    e.text != e.canonical
+        && matches!(e.kind, EntityKind::Gpe)
+        && ["ian", "an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| t.ends_with(s))
 }
 
 /// Whether a place entity is governed by a locative preposition.

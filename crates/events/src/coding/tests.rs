@@ -447,3 +447,34 @@ fn discarded_sentences_code_nothing() {
     let text = "A typhoon hit Manila. Cuba accused Japan of spying.";
     assert!(coder.code_text(text, None, &[]).is_empty());
 }
+
+#[test]
+fn a_country_modifier_is_shared_across_and() {
+    // the demonym before "and" takes the agent after it
+    let d = dyads("French and German diplomats met Iranian officials in Vienna on Monday.");
+    assert!(
+        has_all(
+            &d,
+            &[("FRAGOV", "IRNGOV", "04"), ("DEUGOV", "IRNGOV", "04")]
+        ),
+        "{d:?}"
+    );
+    // a state agent after "and" takes the country before it
+    let d = dyads("The Syrian army and the police attacked Turkish journalists.");
+    assert!(
+        has_all(
+            &d,
+            &[("SYRMIL", "TURMED", "19"), ("SYRCOP", "TURMED", "19")]
+        ),
+        "{d:?}"
+    );
+    // … but no armed group
+    let d = dyads("The Syrian army and the rebels attacked Turkish journalists.");
+    assert!(d.iter().all(|x| x.0 != "SYRREB"), "{d:?}");
+    // a country named in full keeps its own code
+    let d = dyads("Russia and Syrian troops attacked Turkey.");
+    assert!(
+        has_all(&d, &[("RUS", "TUR", "19"), ("SYRMIL", "TUR", "19")]),
+        "{d:?}"
+    );
+}
