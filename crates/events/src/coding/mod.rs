@@ -1312,7 +1312,7 @@ fn match_pattern(
     let mut k = vend;
     let mut target_from = None;
     let mut source_after = None;
-    for e in &p.post {
+    for (n, e) in p.post.iter().enumerate() {
         match e {
             Elem::Target => target_from = Some(k),
             Elem::Source => source_after = Some(k),
@@ -1320,8 +1320,10 @@ fn match_pattern(
                 let mut found = None;
                 let mut j = k;
                 // each word within a few words of the last: the verb's
-                // object phrase, not anything later in the sentence
-                let limit = limit.min(k + ELEM_GAP);
+                // object phrase, not anything later in the sentence; right
+                // after the verb when joined to it ("*_ON")
+                let gap = if n == 0 && p.joined.1 { 1 } else { ELEM_GAP };
+                let limit = limit.min(k + gap);
                 while j < limit {
                     if !toks[j].word
                         && matches!(words[j].as_str(), ";" | ":" | "," | "\"" | "(" | ")")
@@ -1341,16 +1343,21 @@ fn match_pattern(
     // pre: ordered, matched backwards from the verb
     let lower = v.saturating_sub(PRE_WINDOW);
     let mut k = v;
-    for e in p.pre.iter().rev() {
+    for (n, e) in p.pre.iter().rev().enumerate() {
         if let Elem::Words(alts) = e {
             let mut found = None;
             let mut j = k;
+            // right before the verb when joined to it ("IN_*")
+            let touching = n == 0 && p.joined.0;
             while j > lower {
                 j -= 1;
-                if alts
-                    .iter()
-                    .any(|a| j + a.len() <= k && phrase_at(ids, j, a))
-                {
+                if alts.iter().any(|a| {
+                    (if touching {
+                        j + a.len() == k
+                    } else {
+                        j + a.len() <= k
+                    }) && phrase_at(ids, j, a)
+                }) {
                     found = Some(j);
                     break;
                 }
