@@ -1129,6 +1129,21 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
                 continue;
             }
         }
+        // "the European Union (EU)": a name and its abbreviation in
+        // brackets are one actor.
+        if let Some(next) = ents.get(i + 1)
+            && gap(src, e, next).trim() == "("
+            && code.is_some()
+            && next.code.as_deref() == code
+            && src.slice(next.end, next.end + 1) == ")"
+        {
+            let mut n = e.clone();
+            n.end = next.end + 1;
+            n.text = format!("{}{})", e.text, gap(src, e, next) + &next.text);
+            out.push(Cow::Owned(n));
+            i += 2;
+            continue;
+        }
         // adjacent actors of one country: keep the more specific code
         if let Some(next) = ents.get(i + 1)
             && gap(src, e, next).trim().is_empty()

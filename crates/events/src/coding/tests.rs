@@ -478,3 +478,15 @@ fn a_country_modifier_is_shared_across_and() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_name_and_its_bracketed_abbreviation_are_one_actor() {
+    let d = dyads("Japan and the European Union (EU) agree that the talks should resume.");
+    assert!(
+        has_all(
+            &d,
+            &[("JPN", "IGOEUREEC", "05"), ("IGOEUREEC", "JPN", "05")]
+        ),
+        "{d:?}"
+    );
+}
