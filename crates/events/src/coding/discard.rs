@@ -65,7 +65,7 @@ impl Discards {
             };
             for (rest, story) in entries {
                 let last = rest.len().saturating_sub(1);
-                let matches = !(plural && !rest.is_empty())
+                let matches = (!plural || rest.is_empty())
                     && rest.iter().enumerate().all(|(k, r)| {
                         words.get(i + 1 + k).is_some_and(|x| {
                             x == r || (k == last && x.strip_suffix('S') == Some(r.as_str()))
