@@ -663,6 +663,13 @@ impl EventCoder {
                 // "… and then they requested": the pronoun subject is the
                 // actor of the clause before.
                 prev_sources.clone()
+            } else if hi
+                .checked_sub(1)
+                .is_some_and(|p| reported_subject_unnamed(&hits[p], h, &context, &ents))
+            {
+                // "Washington said such a step enjoyed support": the
+                // reported clause has a subject of its own, no actor.
+                Vec::new()
             } else {
                 subject(&ents, &words, &toks, vstart)
                     .map(|e| compound(src, &ents, e))
@@ -992,6 +999,42 @@ impl EventCoder {
         }
         best.map(|b| b.1)
     }
+}
+
+/// Whether verb `h` opens the clause reported by the speech verb `said`
+/// right before it with a subject that names no actor: a noun phrase ("the
+/// attack", "such a step") between them and no coded actor there.
+fn reported_subject_unnamed(
+    said: &Hit,
+    h: &Hit,
+    context: &SentenceContext<'_>,
+    ents: &[&Entity],
+) -> bool {
+    let (toks, words) = (context.toks, context.words);
+    if !said.speech || said.addressee || said.end_tok >= h.tok {
+        return false;
+    }
+    let (from, to) = (toks[said.end_tok].start, toks[h.tok].start);
+    let noun_phrase = words[said.end_tok..h.tok].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "THE"
+                | "A"
+                | "AN"
+                | "SUCH"
+                | "THIS"
+                | "THESE"
+                | "THOSE"
+                | "ITS"
+                | "THEIR"
+                | "ANY"
+                | "NO"
+        )
+    });
+    noun_phrase
+        && !ents
+            .iter()
+            .any(|e| has_code(e) && e.start >= from && e.end <= to)
 }
 
 /// The gap between two entities, as text.

@@ -490,3 +490,16 @@ fn a_name_and_its_bracketed_abbreviation_are_one_actor() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_reported_clause_with_its_own_subject_is_not_the_speakers() {
+    let d = dyads("Washington said such a plan enjoyed support from Moscow and Beijing.");
+    assert!(d.iter().all(|x| x.0 != "USA"), "{d:?}");
+    let d = dyads("Kyiv said the shelling of Donetsk angered Moscow.");
+    assert!(d.iter().all(|x| x.0 != "UKR"), "{d:?}");
+    // an actor or a pronoun as the reported subject still codes
+    let d = dyads("Washington said the Russian army attacked Ukrainian positions.");
+    assert!(d.iter().any(|x| x.0 == "RUSMIL" && x.2 == "19"), "{d:?}");
+    let d = dyads("Germany said it would send aid to Greece.");
+    assert!(has_all(&d, &[("DEU", "GRC", "06")]), "{d:?}");
+}
