@@ -631,14 +631,17 @@ impl EventCoder {
                 let target_list = subject(&ents, &words, &toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
+                // The agent is named after "by" ("from" for fire: "a rocket
+                // was fired from Gaza"); without one, whoever is named
+                // later is a place or a party to something else ("was
+                // criticised over its dispute with Y").
                 let by = (h.end_tok..words.len().min(h.end_tok + POST_WINDOW))
-                    .find(|&j| words[j] == "BY");
-                let from_c = toks
-                    .get(by.unwrap_or(h.end_tok))
-                    .map_or(sent.end, |t| t.start);
+                    .find(|&j| matches!(words[j].as_str(), "BY" | "FROM"));
+                let from_c = toks.get(by.unwrap_or(words.len())).map(|t| t.start);
                 let tcodes: Vec<Option<&str>> =
                     target_list.iter().map(|e| e.code.as_deref()).collect();
-                let source_list = first_after(&words, &toks, &ents, from_c, Some(&tcodes))
+                let source_list = from_c
+                    .and_then(|c| first_after(&words, &toks, &ents, c, Some(&tcodes)))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 self.emit(

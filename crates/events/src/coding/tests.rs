@@ -503,3 +503,15 @@ fn a_reported_clause_with_its_own_subject_is_not_the_speakers() {
     let d = dyads("Germany said it would send aid to Greece.");
     assert!(has_all(&d, &[("DEU", "GRC", "06")]), "{d:?}");
 }
+
+#[test]
+fn a_passive_names_its_agent_after_by_or_none() {
+    // the place after the verb is not who acted
+    let d = dyads("Two Russian soldiers were killed in Ukraine on Tuesday.");
+    assert!(d.iter().all(|x| x.0 != "UKR"), "{d:?}");
+    let d = dyads("Turkey was criticised over its dispute with Greece.");
+    assert!(d.iter().all(|x| x.0 != "GRC"), "{d:?}");
+    // … but the agent after "by" is
+    let d = dyads("Syrian troops were attacked by the Turkish army near Aleppo.");
+    assert!(has_all(&d, &[("TURMIL", "SYRMIL", "19")]), "{d:?}");
+}
