@@ -160,14 +160,15 @@ fn build_err(path: PathBuf, e: dateline_annotate::Error) -> Error {
 }
 
 /// The coder for the invented-country suites: validation dictionaries next
-/// to the gold file (`cameo/PETR.Validate.{actors,agents}.txt`).
+/// to the gold file (`cameo/PETR.Validate.{actors,agents,discards}.txt`).
 fn validation_coder(file: &Path, suite_verbs: bool) -> Result<EventCoder> {
     let dir = file.parent().unwrap_or(Path::new(".")).join("cameo");
     let actors = dir.join("PETR.Validate.actors.txt");
     let agents = dir.join("PETR.Validate.agents.txt");
     let mut builder = EventCoder::builder()
         .actors(read(&actors)?)
-        .agents(read(&agents)?);
+        .agents(read(&agents)?)
+        .discards(read(&dir.join("PETR.Validate.discards.txt"))?);
     if suite_verbs {
         builder = builder.verbs(read(&dir.join("PETR.Validate.verbs.txt"))?);
     }

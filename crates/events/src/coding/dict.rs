@@ -34,6 +34,9 @@ pub(crate) struct Pattern {
     pub(crate) code: Code,
     /// How many word elements it has: more words, more specific.
     pub(crate) weight: usize,
+    /// Whether the last word before the verb and the first after it are
+    /// joined to it by `_` ("IN_*", "*_ON"): no word may come between.
+    pub(crate) joined: (bool, bool),
 }
 
 /// The first-word ids of the word elements' phrases, one list per element.
@@ -539,7 +542,21 @@ fn parse_pattern(
     let mut post = Vec::new();
     let mut seen_star = false;
     let mut weight = 0;
+    // "*_ON", "IN_*", "WOULD_*_TALKS": words joined to the verb slot by "_"
+    // are words of their own that must touch it.
+    let mut toks: Vec<&str> = Vec::new();
+    let mut joined = (false, false);
     for tok in cleaned.split_whitespace() {
+        match tok.split_once('*') {
+            Some((before, after)) if tok.len() > 1 => {
+                let (before, after) = (before.trim_matches('_'), after.trim_matches('_'));
+                joined = (!before.is_empty(), !after.is_empty());
+                toks.extend([before, "*", after].into_iter().filter(|t| !t.is_empty()));
+            }
+            _ => toks.push(tok),
+        }
+    }
+    for tok in toks {
         let elem = match tok {
             "*" => {
                 seen_star = true;
@@ -576,6 +593,7 @@ fn parse_pattern(
         post,
         code,
         weight,
+        joined,
     })
 }
 
@@ -629,6 +647,26 @@ mod tests {
         );
         // its members are no verbs of the block before
         assert!(!d.forms.contains_key("CLOSER"));
+    }
+
+    #[test]
+    fn words_joined_to_the_verb_slot_are_words_next_to_it() {
+        let d = VerbDict::parse(
+            "--- CALLED  [010] ---\nCALLED\n- *_UPON  [097]\n- FAILED_TO_*  [111]\n\
+             - SAID WOULD_*_TALKS  [102]\n",
+        );
+        let called = &d.blocks[0];
+        assert_eq!(called.patterns.len(), 3);
+        assert_eq!(phrases(&d, &called.patterns[0].post[0]), ["UPON"]);
+        assert!(called.patterns[0].pre.is_empty());
+        assert_eq!(phrases(&d, &called.patterns[1].pre[0]), ["FAILED TO"]);
+        let talks = &called.patterns[2];
+        assert_eq!(talks.pre.len(), 2);
+        assert_eq!(phrases(&d, &talks.post[0]), ["TALKS"]);
+        assert_eq!(talks.weight, 3);
+        assert_eq!(called.patterns[0].joined, (false, true));
+        assert_eq!(called.patterns[1].joined, (true, false));
+        assert_eq!(talks.joined, (true, true));
     }
 
     #[test]

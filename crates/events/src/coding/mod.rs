@@ -21,6 +21,7 @@
 //! relative clauses.
 
 mod dict;
+mod discard;
 mod plover;
 
 use std::borrow::Cow;
@@ -31,6 +32,7 @@ use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex
 use jiff::civil::Date;
 
 use self::dict::{Code, Elem, Pattern, VerbDict, WordIds};
+use self::discard::{Discard, Discards};
 pub use self::plover::plover_type;
 
 pub(crate) const BUNDLED_VERBS: &str = include_str!("../../data/CAMEO.2.0.txt");
@@ -46,6 +48,7 @@ pub const SPEECH_TYPE: &str = "STATEMENT";
 pub struct EventCoderBuilder {
     annotator: AnnotatorBuilder,
     verbs: Option<String>,
+    discards: Option<String>,
 }
 
 impl EventCoderBuilder {
@@ -69,10 +72,23 @@ impl EventCoderBuilder {
         self
     }
 
+    /// Adds a discard dictionary (TABARI/PETRARCH format): sentences with
+    /// one of its phrases (sports, weather…) code nothing, and texts with
+    /// one of its `+` phrases code nothing at all.
+    pub fn discards(mut self, text: impl Into<String>) -> EventCoderBuilder {
+        self.discards = Some(text.into());
+        self
+    }
+
     /// Compiles the dictionaries.
     pub fn build(self) -> dateline_annotate::Result<EventCoder> {
         Ok(EventCoder {
             verbs: VerbDict::parse(self.verbs.as_deref().unwrap_or(BUNDLED_VERBS)),
+            discards: self
+                .discards
+                .as_deref()
+                .map(Discards::parse)
+                .unwrap_or_default(),
             annotator: self.annotator.build()?,
         })
     }
@@ -97,6 +113,7 @@ impl EventCoderBuilder {
 #[derive(Debug)]
 pub struct EventCoder {
     verbs: VerbDict,
+    discards: Discards,
     annotator: Annotator,
 }
 
@@ -296,6 +313,7 @@ impl EventCoder {
     pub fn new() -> EventCoder {
         EventCoder {
             verbs: VerbDict::parse(BUNDLED_VERBS),
+            discards: Discards::default(),
             annotator: Annotator::new(),
         }
     }
@@ -336,6 +354,17 @@ impl EventCoder {
             annotations.sentences.clone()
         };
         let mut out = Vec::new();
+        // a story-level discard ("+TYPHOON") anywhere: nothing is coded
+        if !self.discards.is_empty() {
+            let words: Vec<String> = tokenize(text, 0, text.len(), 0)
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| upper(&text[t.bs..t.be]))
+                .collect();
+            if self.discards.find(&words) == Some(Discard::Story) {
+                return out;
+            }
+        }
         for s in &sentences {
             let (Some(&bs), Some(&be)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
                 continue;
@@ -371,6 +400,9 @@ impl EventCoder {
             return;
         }
         let words: Vec<String> = toks.iter().map(|t| upper(&text[t.bs..t.be])).collect();
+        if !self.discards.is_empty() && self.discards.find(&words).is_some() {
+            return;
+        }
         let ids: Vec<WordIds> = words.iter().map(|w| self.verbs.word_ids(w)).collect();
         // entities are in text order
         let first = ann.entities.partition_point(|e| e.start < sent.start);
@@ -378,6 +410,7 @@ impl EventCoder {
             .iter()
             .take_while(|e| e.start < sent.end)
             .filter(|e| e.end <= sent.end)
+            .filter(|e| !inside_feature_name(src, e, sent.end))
             .collect();
         let resolved = resolve_actors(src, &raw);
         let ents: Vec<&Entity> = resolved.iter().map(|e| e.as_ref()).collect();
@@ -598,14 +631,17 @@ impl EventCoder {
                 let target_list = subject(&ents, &words, &toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
+                // The agent is named after "by" ("from" for fire: "a rocket
+                // was fired from Gaza"); without one, whoever is named
+                // later is a place or a party to something else ("was
+                // criticised over its dispute with Y").
                 let by = (h.end_tok..words.len().min(h.end_tok + POST_WINDOW))
-                    .find(|&j| words[j] == "BY");
-                let from_c = toks
-                    .get(by.unwrap_or(h.end_tok))
-                    .map_or(sent.end, |t| t.start);
+                    .find(|&j| matches!(words[j].as_str(), "BY" | "FROM"));
+                let from_c = toks.get(by.unwrap_or(words.len())).map(|t| t.start);
                 let tcodes: Vec<Option<&str>> =
                     target_list.iter().map(|e| e.code.as_deref()).collect();
-                let source_list = first_after(&words, &toks, &ents, from_c, Some(&tcodes))
+                let source_list = from_c
+                    .and_then(|c| first_after(&words, &toks, &ents, c, Some(&tcodes)))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 self.emit(
@@ -630,6 +666,13 @@ impl EventCoder {
                 // "… and then they requested": the pronoun subject is the
                 // actor of the clause before.
                 prev_sources.clone()
+            } else if hi
+                .checked_sub(1)
+                .is_some_and(|p| reported_subject_unnamed(&hits[p], h, &context, &ents))
+            {
+                // "Washington said such a step enjoyed support": the
+                // reported clause has a subject of its own, no actor.
+                Vec::new()
             } else {
                 subject(&ents, &words, &toks, vstart)
                     .map(|e| compound(src, &ents, e))
@@ -961,6 +1004,42 @@ impl EventCoder {
     }
 }
 
+/// Whether verb `h` opens the clause reported by the speech verb `said`
+/// right before it with a subject that names no actor: a noun phrase ("the
+/// attack", "such a step") between them and no coded actor there.
+fn reported_subject_unnamed(
+    said: &Hit,
+    h: &Hit,
+    context: &SentenceContext<'_>,
+    ents: &[&Entity],
+) -> bool {
+    let (toks, words) = (context.toks, context.words);
+    if !said.speech || said.addressee || said.end_tok >= h.tok {
+        return false;
+    }
+    let (from, to) = (toks[said.end_tok].start, toks[h.tok].start);
+    let noun_phrase = words[said.end_tok..h.tok].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "THE"
+                | "A"
+                | "AN"
+                | "SUCH"
+                | "THIS"
+                | "THESE"
+                | "THOSE"
+                | "ITS"
+                | "THEIR"
+                | "ANY"
+                | "NO"
+        )
+    });
+    noun_phrase
+        && !ents
+            .iter()
+            .any(|e| has_code(e) && e.start >= from && e.end <= to)
+}
+
 /// The gap between two entities, as text.
 fn gap(src: &Src<'_>, a: &Entity, b: &Entity) -> String {
     if a.end > b.start {
@@ -1096,6 +1175,21 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
                 continue;
             }
         }
+        // "the European Union (EU)": a name and its abbreviation in
+        // brackets are one actor.
+        if let Some(next) = ents.get(i + 1)
+            && gap(src, e, next).trim() == "("
+            && code.is_some()
+            && next.code.as_deref() == code
+            && src.slice(next.end, next.end + 1) == ")"
+        {
+            let mut n = e.clone();
+            n.end = next.end + 1;
+            n.text = format!("{}{})", e.text, gap(src, e, next) + &next.text);
+            out.push(Cow::Owned(n));
+            i += 2;
+            continue;
+        }
         // adjacent actors of one country: keep the more specific code
         if let Some(next) = ents.get(i + 1)
             && gap(src, e, next).trim().is_empty()
@@ -1126,7 +1220,66 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         out.push(Cow::Borrowed(e));
         i += 1;
     }
+    share_modifier(src, &mut out);
     out
+}
+
+/// A country modifier shared across "and" ("the Danish media and
+/// government": `DNKMED`, `DNKGOV`; "US and British activists": `USAOPP`,
+/// `GBROPP`), as PETRARCH distributes a noun phrase's modifiers. Only state
+/// agents take the country of the conjunct before ("the Syrian army and
+/// rebels" stays `SYRMIL`, `---REB`), and only a demonym or abbreviation
+/// takes the agent of the conjunct after ("Russia and Syrian troops" stays
+/// `RUS`, `SYRMIL`).
+fn share_modifier(src: &Src<'_>, out: &mut [Cow<'_, Entity>]) {
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "MED", "SPY"];
+    let country_agent = |c: &str| -> Option<(String, String)> {
+        let (country, agent) = (c.get(..3)?, c.get(3..)?);
+        (is_country(Some(country))
+            && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
+            && agent.len() == 3)
+            .then(|| (country.to_string(), agent.to_string()))
+    };
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let g = gap(src, a, b).trim().to_ascii_lowercase();
+        let g = g.strip_suffix(" the").unwrap_or(&g);
+        if !matches!(g, "and" | "or") {
+            continue;
+        }
+        let (Some(ac), Some(bc)) = (a.code.clone(), b.code.clone()) else {
+            continue;
+        };
+        if let (Some((country, _)), Some(agent)) = (country_agent(&ac), bc.strip_prefix("---"))
+            && STATE.contains(&agent)
+        {
+            out[k].to_mut().code = Some(compose(&country, agent));
+        } else if let Some((country, agent)) = country_agent(&bc)
+            && is_country(Some(&ac))
+            && ac != country
+            && (is_demonym(a) || a.text.chars().all(|c| c.is_ascii_uppercase()))
+            && b.text.split_whitespace().count() >= 2
+        {
+            out[k - 1].to_mut().code = Some(compose(&ac, &agent));
+        }
+    }
+}
+
+/// Whether the name is part of a sea's, gulf's or river's name ("the South
+/// China Sea", "the Persian Gulf"): a place, not the country's actor.
+fn inside_feature_name(src: &Src<'_>, e: &Entity, sent_end: usize) -> bool {
+    let after = src.slice(e.end, (e.end + 12).min(sent_end));
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "Sea" | "Ocean" | "Gulf" | "Strait" | "Straits" | "River" | "Peninsula" | "Basin"
+    )
 }
 
 /// Whether a word looks like an adjective: a few common ones and the
@@ -1220,7 +1373,7 @@ fn match_pattern(
     let mut k = vend;
     let mut target_from = None;
     let mut source_after = None;
-    for e in &p.post {
+    for (n, e) in p.post.iter().enumerate() {
         match e {
             Elem::Target => target_from = Some(k),
             Elem::Source => source_after = Some(k),
@@ -1228,8 +1381,10 @@ fn match_pattern(
                 let mut found = None;
                 let mut j = k;
                 // each word within a few words of the last: the verb's
-                // object phrase, not anything later in the sentence
-                let limit = limit.min(k + ELEM_GAP);
+                // object phrase, not anything later in the sentence; right
+                // after the verb when joined to it ("*_ON")
+                let gap = if n == 0 && p.joined.1 { 1 } else { ELEM_GAP };
+                let limit = limit.min(k + gap);
                 while j < limit {
                     if !toks[j].word
                         && matches!(words[j].as_str(), ";" | ":" | "," | "\"" | "(" | ")")
@@ -1249,16 +1404,21 @@ fn match_pattern(
     // pre: ordered, matched backwards from the verb
     let lower = v.saturating_sub(PRE_WINDOW);
     let mut k = v;
-    for e in p.pre.iter().rev() {
+    for (n, e) in p.pre.iter().rev().enumerate() {
         if let Elem::Words(alts) = e {
             let mut found = None;
             let mut j = k;
+            // right before the verb when joined to it ("IN_*")
+            let touching = n == 0 && p.joined.0;
             while j > lower {
                 j -= 1;
-                if alts
-                    .iter()
-                    .any(|a| j + a.len() <= k && phrase_at(ids, j, a))
-                {
+                if alts.iter().any(|a| {
+                    (if touching {
+                        j + a.len() == k
+                    } else {
+                        j + a.len() <= k
+                    }) && phrase_at(ids, j, a)
+                }) {
                     found = Some(j);
                     break;
                 }
@@ -1273,13 +1433,7 @@ fn match_pattern(
 /// entity modifies: after a demonym ("Syrian conflict"), or a plural after
 /// "the" + name ("the Paris attacks").
 fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entity) -> bool {
-    let t = e.text.to_ascii_lowercase();
-    let demonym = e.text != e.canonical
-        && matches!(e.kind, EntityKind::Gpe)
-        && ["ian", "an", "ese", "ish", "i", "ch"]
-            .iter()
-            .any(|s| t.ends_with(s));
-    if demonym {
+    if is_demonym(e) {
         return true;
     }
     let first = (0..i)
@@ -1294,6 +1448,16 @@ fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entit
         && matches!(e.kind, EntityKind::Gpe)
         && words[i].ends_with('S')
         && !words[i].ends_with("SS")
+}
+
+/// Whether a place name is written as its demonym ("Syrian", "Danish").
+fn is_demonym(e: &Entity) -> bool {
+    let t = e.text.to_ascii_lowercase();
+    e.text != e.canonical
+        && matches!(e.kind, EntityKind::Gpe)
+        && ["ian", "an", "ese", "ish", "i", "ch"]
+            .iter()
+            .any(|s| t.ends_with(s))
 }
 
 /// Whether a place entity is governed by a locative preposition.

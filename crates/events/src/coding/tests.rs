@@ -411,3 +411,107 @@ fn where_is_named_in_the_verbs_own_clause() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_country_inside_a_sea_name_is_no_actor() {
+    let d =
+        dyads("Vietnam and Japan agreed on Monday to hold joint patrols in the South China Sea.");
+    assert!(d.iter().all(|x| x.0 != "CHN" && x.1 != "CHN"), "{d:?}");
+    assert!(
+        has_all(&d, &[("VNM", "JPN", "05"), ("JPN", "VNM", "05")]),
+        "{d:?}"
+    );
+    // the country itself still acts
+    let d = dyads("China accused Japan of provocations in the East China Sea.");
+    assert!(has_all(&d, &[("CHN", "JPN", "11")]), "{d:?}");
+}
+
+#[test]
+fn discarded_sentences_code_nothing() {
+    let coder = EventCoder::builder()
+        .discards("BASEBALL\n+TYPHOON # weather stories\n")
+        .build();
+    let Ok(coder) = coder else {
+        panic!("coder builds");
+    };
+    let text = "Cuba beat Japan in the baseball final. Cuba accused Japan of spying.";
+    let events = coder.code_text(text, None, &[]);
+    assert!(
+        events.iter().any(|e| e.cameo.starts_with("11")),
+        "{events:?}"
+    );
+    assert!(
+        events.iter().all(|e| !e.cameo.starts_with("19")),
+        "{events:?}"
+    );
+    let text = "A typhoon hit Manila. Cuba accused Japan of spying.";
+    assert!(coder.code_text(text, None, &[]).is_empty());
+}
+
+#[test]
+fn a_country_modifier_is_shared_across_and() {
+    // the demonym before "and" takes the agent after it
+    let d = dyads("French and German diplomats met Iranian officials in Vienna on Monday.");
+    assert!(
+        has_all(
+            &d,
+            &[("FRAGOV", "IRNGOV", "04"), ("DEUGOV", "IRNGOV", "04")]
+        ),
+        "{d:?}"
+    );
+    // a state agent after "and" takes the country before it
+    let d = dyads("The Syrian army and the police attacked Turkish journalists.");
+    assert!(
+        has_all(
+            &d,
+            &[("SYRMIL", "TURMED", "19"), ("SYRCOP", "TURMED", "19")]
+        ),
+        "{d:?}"
+    );
+    // … but no armed group
+    let d = dyads("The Syrian army and the rebels attacked Turkish journalists.");
+    assert!(d.iter().all(|x| x.0 != "SYRREB"), "{d:?}");
+    // a country named in full keeps its own code
+    let d = dyads("Russia and Syrian troops attacked Turkey.");
+    assert!(
+        has_all(&d, &[("RUS", "TUR", "19"), ("SYRMIL", "TUR", "19")]),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_name_and_its_bracketed_abbreviation_are_one_actor() {
+    let d = dyads("Japan and the European Union (EU) agree that the talks should resume.");
+    assert!(
+        has_all(
+            &d,
+            &[("JPN", "IGOEUREEC", "05"), ("IGOEUREEC", "JPN", "05")]
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_reported_clause_with_its_own_subject_is_not_the_speakers() {
+    let d = dyads("Washington said such a plan enjoyed support from Moscow and Beijing.");
+    assert!(d.iter().all(|x| x.0 != "USA"), "{d:?}");
+    let d = dyads("Kyiv said the shelling of Donetsk angered Moscow.");
+    assert!(d.iter().all(|x| x.0 != "UKR"), "{d:?}");
+    // an actor or a pronoun as the reported subject still codes
+    let d = dyads("Washington said the Russian army attacked Ukrainian positions.");
+    assert!(d.iter().any(|x| x.0 == "RUSMIL" && x.2 == "19"), "{d:?}");
+    let d = dyads("Germany said it would send aid to Greece.");
+    assert!(has_all(&d, &[("DEU", "GRC", "06")]), "{d:?}");
+}
+
+#[test]
+fn a_passive_names_its_agent_after_by_or_none() {
+    // the place after the verb is not who acted
+    let d = dyads("Two Russian soldiers were killed in Ukraine on Tuesday.");
+    assert!(d.iter().all(|x| x.0 != "UKR"), "{d:?}");
+    let d = dyads("Turkey was criticised over its dispute with Greece.");
+    assert!(d.iter().all(|x| x.0 != "GRC"), "{d:?}");
+    // … but the agent after "by" is
+    let d = dyads("Syrian troops were attacked by the Turkish army near Aleppo.");
+    assert!(has_all(&d, &[("TURMIL", "SYRMIL", "19")]), "{d:?}");
+}
