@@ -1206,6 +1206,28 @@ impl<'a> Grammar<'a> {
         if d.rel == Some(Rel::Same) {
             return None;
         }
+        // "Islam will one day be…": after a modal, "one day" is some day
+        // ahead, not a length of time.
+        if d.unit == Unit::Day
+            && d.halves == Some(2)
+            && d.end == i + 2
+            && self.raw_is(i, "one")
+            && i > 0
+            && [
+                "will", "would", "could", "may", "might", "can", "should", "shall",
+            ]
+            .iter()
+            .any(|m| self.raw_is(i - 1, m))
+        {
+            let f = Found::new(
+                i,
+                d.end,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                relative_anchor(self.dct),
+            );
+            return Some(f);
+        }
         if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
             let f = Found::new(
                 i,
@@ -1584,7 +1606,14 @@ impl<'a> Grammar<'a> {
         match m {
             5 => prev_ok,
             // Sentence-initial "March" may be the verb.
-            3 => prev_ok || !self.boundary_before(i),
+            // "the March of the Combatant Mothers" is a procession.
+            3 => {
+                (prev_ok || !self.boundary_before(i))
+                    && !(self.raw_is(i + 1, "of")
+                        && self.tok(i + 2).is_some_and(|t| {
+                            t.kind == Kind::Word && (self.is(i + 2, W::The) || t.has(CAP))
+                        }))
+            }
             _ => true,
         }
     }
@@ -3535,7 +3564,8 @@ impl<'a> Grammar<'a> {
                 {
                     mk(i + 2, "PAST_REF")
                 }
-                W::Future => mk(i + 2, "FUTURE_REF"),
+                // "the future of our peoples" is their fate, not a time.
+                W::Future if !self.raw_is(i + 2, "of") => mk(i + 2, "FUTURE_REF"),
                 W::Near if self.is(i + 2, W::Future) => mk(i + 3, "FUTURE_REF"),
                 W::Near | W::Short | W::Long if self.is(i + 2, W::Term) => mk(i + 3, "FUTURE_REF"),
                 _ => None,

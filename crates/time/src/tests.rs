@@ -636,6 +636,31 @@ fn offsets_are_characters() {
     assert_eq!(slice, "July 6");
 }
 
+#[test]
+fn one_day_after_a_modal_is_some_future_day() {
+    let dct = Some(date(2011, 5, 9));
+    let found = find(
+        "Engineers hope the rover could one day reach the crater; the crew stayed one day.",
+        dct,
+    );
+    has(&found, "one day", "FUTURE_REF", None);
+    has(&found, "one day", "P1D", None);
+}
+
+#[test]
+fn a_march_and_the_future_of_something_are_not_times() {
+    let dct = Some(date(2011, 5, 9));
+    let found = find(
+        "Thousands joined the \"March of the Unemployed\" to debate the future of the mines.",
+        dct,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // The month and the time to come still are.
+    let found = find("Talks resume in March and will go on in the future.", dct);
+    has(&found, "March", "2012-03", None);
+    has(&found, "the future", "FUTURE_REF", None);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
