@@ -2815,6 +2815,19 @@ impl<'a> Grammar<'a> {
                     latest = true;
                     j += 1;
                 }
+                // "this year's third quarter": before "this quarter" below.
+                Lex::W(W::This | W::Last | W::Next)
+                    if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+                        && self.punct(j + 2, b'\'')
+                        && self.raw_is(j + 3, "s") =>
+                {
+                    year_shift = match self.w(j) {
+                        Some(W::Last) => -1,
+                        Some(W::Next) => 1,
+                        _ => 0,
+                    };
+                    j += 4;
+                }
                 Lex::W(W::Current | W::This)
                     if self.is(j, W::Current) || !self.punct(j + 1, b'\'') =>
                 {
@@ -2827,18 +2840,6 @@ impl<'a> Grammar<'a> {
                 {
                     rel_last = true;
                     j += 1;
-                }
-                Lex::W(W::This | W::Last | W::Next)
-                    if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
-                        && self.punct(j + 2, b'\'')
-                        && self.raw_is(j + 3, "s") =>
-                {
-                    year_shift = match self.w(j) {
-                        Some(W::Last) => -1,
-                        Some(W::Next) => 1,
-                        _ => 0,
-                    };
-                    j += 4;
                 }
                 Lex::Unit(Unit::Year, false)
                     if self.hyphen(j + 1) && matches!(self.w(j + 2), Some(W::Ago | W::Earlier)) =>

@@ -661,6 +661,17 @@ fn a_march_and_the_future_of_something_are_not_times() {
     has(&found, "the future", "FUTURE_REF", None);
 }
 
+#[test]
+fn this_years_quarter_is_one_expression() {
+    let found = find(
+        "Profit in this year's second quarter fell, and next year's first quarter looks worse.",
+        Some(date(2013, 8, 1)),
+    );
+    has(&found, "this year's second quarter", "2013-Q2", None);
+    has(&found, "next year's first quarter", "2014-Q1", None);
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
