@@ -2748,8 +2748,12 @@ impl<'a> Grammar<'a> {
         // "the year ending tomorrow"
         let end = self.date(e + 1).or_else(|| self.day_word(e + 1))?;
         let day = end.day?;
+        // A quarter is the three months before its last day: "the quarter
+        // ended July 31" (May to July) is mostly the second, so it is
+        // named by its middle, 45 days before the end.
+        let quarter_day = resolve::shift(day, -45, Unit::Day).unwrap_or(day);
         let value = match unit {
-            Unit::Quarter => resolve::period(day, Unit::Quarter),
+            Unit::Quarter => resolve::period(quarter_day, Unit::Quarter),
             // A fiscal year named by its last day is a year's length of time.
             Unit::Year => {
                 return Some(Found::new(
@@ -2765,7 +2769,7 @@ impl<'a> Grammar<'a> {
         };
         let mut f = Found::new(i, e, TimexType::Date, value, end.anchor);
         if unit == Unit::Quarter {
-            f.quarter = Some((day.year(), resolve::quarter_of(day.month())));
+            f.quarter = Some((quarter_day.year(), resolve::quarter_of(quarter_day.month())));
         }
         Some(f)
     }

@@ -672,6 +672,20 @@ fn this_years_quarter_is_one_expression() {
     assert_eq!(found.len(), 2, "{found:#?}");
 }
 
+#[test]
+fn a_quarter_ended_on_a_date_is_named_by_its_middle() {
+    let dct = Some(date(2013, 11, 1));
+    let found = find("The retailer lost money in the quarter ended July 31.", dct);
+    has(&found, "the quarter", "2013-Q2", None);
+    let found = find("The bank earned more in the quarter ended Sept. 30.", dct);
+    has(&found, "the quarter", "2013-Q3", None);
+    let found = find(
+        "The chain lost money in the quarter ended Jan. 31.",
+        Some(date(2014, 3, 1)),
+    );
+    has(&found, "the quarter", "2013-Q4", None);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
