@@ -31,6 +31,8 @@ pub(crate) struct Found {
     pub day: Option<Date>,
     /// The quarter it names (for "the quarter", "the year-ago period").
     pub quarter: Option<(i16, i8)>,
+    /// How it names that quarter.
+    pub quarter_by: QuarterBy,
     /// The year it names (for "that year", "the following year").
     pub year: Option<i16>,
 }
@@ -46,6 +48,7 @@ impl Found {
             anchor,
             day: None,
             quarter: None,
+            quarter_by: QuarterBy::Name,
             year: None,
         }
     }
@@ -56,6 +59,17 @@ impl Found {
         }
         self
     }
+}
+
+/// How an expression names its quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QuarterBy {
+    /// "the third quarter", "the fiscal first quarter".
+    Name,
+    /// Named and said to be over: "its fourth quarter ended Sept. 30".
+    NameEnded,
+    /// Only by its last day: "the quarter ended Sept. 29".
+    EndDate,
 }
 
 /// A parsed length of time: "the past three years", "72-hour", "weeks".
@@ -121,6 +135,9 @@ pub(crate) struct Grammar<'a> {
     /// Cached sentence bounds `[start, end)` in tokens.
     sentence: Cell<(usize, usize)>,
     ref_quarter: Option<(i16, i8)>,
+    /// The reference quarter was named ("the fiscal first quarter"), not
+    /// worked out from an end date.
+    ref_quarter_named: bool,
     last_day: Option<Date>,
     /// The month of the last expression that named one ("March 1949",
     /// "July 6"), for "the following month".
@@ -202,6 +219,7 @@ impl<'a> Grammar<'a> {
             dct,
             sentence: Cell::new((usize::MAX, 0)),
             ref_quarter,
+            ref_quarter_named: false,
             last_day: None,
             last_month: None,
             last_year: None,
@@ -234,11 +252,21 @@ impl<'a> Grammar<'a> {
                     {
                         self.last_month = Some(m);
                     }
-                    // A quarter still to come is not the one results are reported for.
+                    // A quarter still to come is not the one results are reported
+                    // for; one said to have ended is past whatever its number (a
+                    // fiscal fourth quarter ended Sept. 30). A quarter known only
+                    // by its end date does not displace a fiscal one named
+                    // before it: after "the fiscal first quarter", "the quarter
+                    // ended Sept. 29" and "the quarter" are that first quarter.
                     if let Some(q) = f.quarter {
                         let current = self.dct.map(|d| (d.year(), resolve::quarter_of(d.month())));
-                        if current.is_none_or(|c| q < c) {
+                        let past = f.quarter_by == QuarterBy::NameEnded
+                            || current.is_none_or(|c| q < c)
+                            || (Some(q) == current && self.tense(f.start, f.end) == Tense::Past);
+                        let dated = f.quarter_by == QuarterBy::EndDate;
+                        if past && !(dated && self.ref_quarter_named) {
                             self.ref_quarter = Some(q);
+                            self.ref_quarter_named = !dated;
                         }
                     }
                     if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
@@ -2769,6 +2797,7 @@ impl<'a> Grammar<'a> {
         };
         let mut f = Found::new(i, e, TimexType::Date, value, end.anchor);
         if unit == Unit::Quarter {
+            f.quarter_by = QuarterBy::EndDate;
             f.quarter = Some((quarter_day.year(), resolve::quarter_of(quarter_day.month())));
         }
         Some(f)
@@ -3024,6 +3053,9 @@ impl<'a> Grammar<'a> {
         let mut f = Found::new(i, e, TimexType::Date, value, anchor);
         if ord.is_some() && year_shift == 0 {
             f.quarter = y.map(|y| (y, q));
+            if matches!(self.w(e), Some(W::Ended | W::Ending)) {
+                f.quarter_by = QuarterBy::NameEnded;
+            }
         }
         Some(f)
     }

@@ -686,6 +686,41 @@ fn a_quarter_ended_on_a_date_is_named_by_its_middle() {
     has(&found, "the quarter", "2013-Q4", None);
 }
 
+#[test]
+fn a_named_fiscal_quarter_stays_the_reference() {
+    let dct = Some(date(2013, 10, 24));
+    let found = find(
+        "Acme earned $5 million in the fiscal first quarter. Sales for the quarter ended \
+         Sept. 29 rose 9%. In the quarter, it shipped 500 servers, up from 400 in the 2012 period.",
+        dct,
+    );
+    has(&found, "the fiscal first quarter", "2013-Q1", None);
+    has(&found, "the quarter", "2013-Q3", None);
+    let last: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(last[last.len() - 2..], ["2013-Q1", "2012-Q1"], "{found:#?}");
+}
+
+#[test]
+fn a_quarter_reported_or_ended_is_over_even_in_its_own_months() {
+    let dct = Some(date(2013, 11, 2));
+    let found = find(
+        "Acme reported a drop in fourth-quarter profit. Sales in the latest period fell 3%.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q4", None);
+    let found = find(
+        "Acme's profit for its fourth quarter ended Sept. 30 fell. Sales in the latest period fell.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q4", None);
+    // Still ahead: results are for the quarter that last ended.
+    let found = find(
+        "Acme expects fourth-quarter profit to rise. Sales in the latest period fell 3%.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q3", None);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
