@@ -1235,8 +1235,8 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // "Islam will one day be…": after a modal, "one day" is some day
-        // ahead, not a length of time.
-        if d.unit == Unit::Day
+        // ahead, not a length of time; "recent years" are the past.
+        let one_day_ahead = d.unit == Unit::Day
             && d.halves == Some(2)
             && d.end == i + 2
             && self.raw_is(i, "one")
@@ -1245,23 +1245,20 @@ impl<'a> Grammar<'a> {
                 "will", "would", "could", "may", "might", "can", "should", "shall",
             ]
             .iter()
-            .any(|m| self.raw_is(i - 1, m))
-        {
+            .any(|m| self.raw_is(i - 1, m));
+        let vague = if one_day_ahead {
+            Some("FUTURE_REF")
+        } else if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
+            Some("PAST_REF")
+        } else {
+            None
+        };
+        if let Some(v) = vague {
             let f = Found::new(
                 i,
                 d.end,
                 TimexType::Date,
-                "FUTURE_REF".into(),
-                relative_anchor(self.dct),
-            );
-            return Some(f);
-        }
-        if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
-            let f = Found::new(
-                i,
-                d.end,
-                TimexType::Date,
-                "PAST_REF".into(),
+                v.into(),
                 relative_anchor(self.dct),
             );
             return Some(f);
