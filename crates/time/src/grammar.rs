@@ -31,6 +31,8 @@ pub(crate) struct Found {
     pub day: Option<Date>,
     /// The quarter it names (for "the quarter", "the year-ago period").
     pub quarter: Option<(i16, i8)>,
+    /// How it names that quarter.
+    pub quarter_by: QuarterBy,
     /// The year it names (for "that year", "the following year").
     pub year: Option<i16>,
 }
@@ -46,6 +48,7 @@ impl Found {
             anchor,
             day: None,
             quarter: None,
+            quarter_by: QuarterBy::Name,
             year: None,
         }
     }
@@ -56,6 +59,17 @@ impl Found {
         }
         self
     }
+}
+
+/// How an expression names its quarter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QuarterBy {
+    /// "the third quarter", "the fiscal first quarter".
+    Name,
+    /// Named and said to be over: "its fourth quarter ended Sept. 30".
+    NameEnded,
+    /// Only by its last day: "the quarter ended Sept. 29".
+    EndDate,
 }
 
 /// A parsed length of time: "the past three years", "72-hour", "weeks".
@@ -121,6 +135,9 @@ pub(crate) struct Grammar<'a> {
     /// Cached sentence bounds `[start, end)` in tokens.
     sentence: Cell<(usize, usize)>,
     ref_quarter: Option<(i16, i8)>,
+    /// The reference quarter was named ("the fiscal first quarter"), not
+    /// worked out from an end date.
+    ref_quarter_named: bool,
     last_day: Option<Date>,
     /// The month of the last expression that named one ("March 1949",
     /// "July 6"), for "the following month".
@@ -202,6 +219,7 @@ impl<'a> Grammar<'a> {
             dct,
             sentence: Cell::new((usize::MAX, 0)),
             ref_quarter,
+            ref_quarter_named: false,
             last_day: None,
             last_month: None,
             last_year: None,
@@ -234,11 +252,21 @@ impl<'a> Grammar<'a> {
                     {
                         self.last_month = Some(m);
                     }
-                    // A quarter still to come is not the one results are reported for.
+                    // A quarter still to come is not the one results are reported
+                    // for; one said to have ended is past whatever its number (a
+                    // fiscal fourth quarter ended Sept. 30). A quarter known only
+                    // by its end date does not displace a fiscal one named
+                    // before it: after "the fiscal first quarter", "the quarter
+                    // ended Sept. 29" and "the quarter" are that first quarter.
                     if let Some(q) = f.quarter {
                         let current = self.dct.map(|d| (d.year(), resolve::quarter_of(d.month())));
-                        if current.is_none_or(|c| q < c) {
+                        let past = f.quarter_by == QuarterBy::NameEnded
+                            || current.is_none_or(|c| q < c)
+                            || (Some(q) == current && self.tense(f.start, f.end) == Tense::Past);
+                        let dated = f.quarter_by == QuarterBy::EndDate;
+                        if past && !(dated && self.ref_quarter_named) {
                             self.ref_quarter = Some(q);
+                            self.ref_quarter_named = !dated;
                         }
                     }
                     if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
@@ -1206,12 +1234,31 @@ impl<'a> Grammar<'a> {
         if d.rel == Some(Rel::Same) {
             return None;
         }
-        if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
+        // "Islam will one day be…": after a modal, "one day" is some day
+        // ahead, not a length of time; "recent years" are the past.
+        let one_day_ahead = d.unit == Unit::Day
+            && d.halves == Some(2)
+            && d.end == i + 2
+            && self.raw_is(i, "one")
+            && i > 0
+            && [
+                "will", "would", "could", "may", "might", "can", "should", "shall",
+            ]
+            .iter()
+            .any(|m| self.raw_is(i - 1, m));
+        let vague = if one_day_ahead {
+            Some("FUTURE_REF")
+        } else if d.halves.is_none() && d.rel == Some(Rel::Recent) && d.unit == Unit::Year {
+            Some("PAST_REF")
+        } else {
+            None
+        };
+        if let Some(v) = vague {
             let f = Found::new(
                 i,
                 d.end,
                 TimexType::Date,
-                "PAST_REF".into(),
+                v.into(),
                 relative_anchor(self.dct),
             );
             return Some(f);
@@ -1584,7 +1631,14 @@ impl<'a> Grammar<'a> {
         match m {
             5 => prev_ok,
             // Sentence-initial "March" may be the verb.
-            3 => prev_ok || !self.boundary_before(i),
+            // "the March of the Combatant Mothers" is a procession.
+            3 => {
+                (prev_ok || !self.boundary_before(i))
+                    && !(self.raw_is(i + 1, "of")
+                        && self.tok(i + 2).is_some_and(|t| {
+                            t.kind == Kind::Word && (self.is(i + 2, W::The) || t.has(CAP))
+                        }))
+            }
             _ => true,
         }
     }
@@ -2719,8 +2773,12 @@ impl<'a> Grammar<'a> {
         // "the year ending tomorrow"
         let end = self.date(e + 1).or_else(|| self.day_word(e + 1))?;
         let day = end.day?;
+        // A quarter is the three months before its last day: "the quarter
+        // ended July 31" (May to July) is mostly the second, so it is
+        // named by its middle, 45 days before the end.
+        let quarter_day = resolve::shift(day, -45, Unit::Day).unwrap_or(day);
         let value = match unit {
-            Unit::Quarter => resolve::period(day, Unit::Quarter),
+            Unit::Quarter => resolve::period(quarter_day, Unit::Quarter),
             // A fiscal year named by its last day is a year's length of time.
             Unit::Year => {
                 return Some(Found::new(
@@ -2736,7 +2794,8 @@ impl<'a> Grammar<'a> {
         };
         let mut f = Found::new(i, e, TimexType::Date, value, end.anchor);
         if unit == Unit::Quarter {
-            f.quarter = Some((day.year(), resolve::quarter_of(day.month())));
+            f.quarter_by = QuarterBy::EndDate;
+            f.quarter = Some((quarter_day.year(), resolve::quarter_of(quarter_day.month())));
         }
         Some(f)
     }
@@ -2786,6 +2845,19 @@ impl<'a> Grammar<'a> {
                     latest = true;
                     j += 1;
                 }
+                // "this year's third quarter": before "this quarter" below.
+                Lex::W(W::This | W::Last | W::Next)
+                    if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
+                        && self.punct(j + 2, b'\'')
+                        && self.raw_is(j + 3, "s") =>
+                {
+                    year_shift = match self.w(j) {
+                        Some(W::Last) => -1,
+                        Some(W::Next) => 1,
+                        _ => 0,
+                    };
+                    j += 4;
+                }
                 Lex::W(W::Current | W::This)
                     if self.is(j, W::Current) || !self.punct(j + 1, b'\'') =>
                 {
@@ -2798,18 +2870,6 @@ impl<'a> Grammar<'a> {
                 {
                     rel_last = true;
                     j += 1;
-                }
-                Lex::W(W::This | W::Last | W::Next)
-                    if matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false))
-                        && self.punct(j + 2, b'\'')
-                        && self.raw_is(j + 3, "s") =>
-                {
-                    year_shift = match self.w(j) {
-                        Some(W::Last) => -1,
-                        Some(W::Next) => 1,
-                        _ => 0,
-                    };
-                    j += 4;
                 }
                 Lex::Unit(Unit::Year, false)
                     if self.hyphen(j + 1) && matches!(self.w(j + 2), Some(W::Ago | W::Earlier)) =>
@@ -2990,6 +3050,9 @@ impl<'a> Grammar<'a> {
         let mut f = Found::new(i, e, TimexType::Date, value, anchor);
         if ord.is_some() && year_shift == 0 {
             f.quarter = y.map(|y| (y, q));
+            if matches!(self.w(e), Some(W::Ended | W::Ending)) {
+                f.quarter_by = QuarterBy::NameEnded;
+            }
         }
         Some(f)
     }
@@ -3563,7 +3626,8 @@ impl<'a> Grammar<'a> {
                 {
                     mk(i + 2, "PAST_REF")
                 }
-                W::Future => mk(i + 2, "FUTURE_REF"),
+                // "the future of our peoples" is their fate, not a time.
+                W::Future if !self.raw_is(i + 2, "of") => mk(i + 2, "FUTURE_REF"),
                 W::Near if self.is(i + 2, W::Future) => mk(i + 3, "FUTURE_REF"),
                 W::Near | W::Short | W::Long if self.is(i + 2, W::Term) => mk(i + 3, "FUTURE_REF"),
                 _ => None,

@@ -477,15 +477,21 @@ fn tense_cues_in_context() {
 }
 
 #[test]
-fn decades_and_centuries_have_their_own_units() {
+fn decades_are_years_and_centuries_have_their_own_unit() {
     let dct = Some(date(2000, 4, 1));
     let found = find(
         "It took less than a decade, after a four-decade embargo and half a century of exile.",
         dct,
     );
-    has(&found, "less than a decade", "P1DE", Some("LESS_THAN"));
-    has(&found, "four-decade", "P4DE", None);
+    has(&found, "less than a decade", "P10Y", Some("LESS_THAN"));
+    has(&found, "four-decade", "P40Y", None);
     has(&found, "half a century", "P50Y", None);
+    let found = find(
+        "Prices rose over the past decade and fell for almost two decades before that.",
+        dct,
+    );
+    has(&found, "the past decade", "P10Y", None);
+    has(&found, "almost two decades", "P20Y", Some("LESS_THAN"));
     // A round hundred is a century: "the 1800s" is the 19th.
     let found = find("Cities grew in the 1800s and in the 1990s.", dct);
     has(&found, "the 1800s", "18", None);
@@ -570,7 +576,7 @@ fn lengths_written_as_adjectives_and_as_couples() {
         dct,
     );
     has(&found, "day-long", "P1D", None);
-    has(&found, "decades-long", "PXDE", None);
+    has(&found, "decades-long", "PXY", None);
     has(&found, "week-long", "P1W", None);
     let found = find(
         "\"Over the next couple of years we would not be surprised,\" he said.",
@@ -651,6 +657,91 @@ fn offsets_are_characters() {
     let t = one(&found, "July 6");
     let slice: String = text.chars().skip(t.start).take(t.end - t.start).collect();
     assert_eq!(slice, "July 6");
+}
+
+#[test]
+fn one_day_after_a_modal_is_some_future_day() {
+    let dct = Some(date(2011, 5, 9));
+    let found = find(
+        "Engineers hope the rover could one day reach the crater; the crew stayed one day.",
+        dct,
+    );
+    has(&found, "one day", "FUTURE_REF", None);
+    has(&found, "one day", "P1D", None);
+}
+
+#[test]
+fn a_march_and_the_future_of_something_are_not_times() {
+    let dct = Some(date(2011, 5, 9));
+    let found = find(
+        "Thousands joined the \"March of the Unemployed\" to debate the future of the mines.",
+        dct,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    // The month and the time to come still are.
+    let found = find("Talks resume in March and will go on in the future.", dct);
+    has(&found, "March", "2012-03", None);
+    has(&found, "the future", "FUTURE_REF", None);
+}
+
+#[test]
+fn this_years_quarter_is_one_expression() {
+    let found = find(
+        "Profit in this year's second quarter fell, and next year's first quarter looks worse.",
+        Some(date(2013, 8, 1)),
+    );
+    has(&found, "this year's second quarter", "2013-Q2", None);
+    has(&found, "next year's first quarter", "2014-Q1", None);
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn a_quarter_ended_on_a_date_is_named_by_its_middle() {
+    let dct = Some(date(2013, 11, 1));
+    let found = find("The retailer lost money in the quarter ended July 31.", dct);
+    has(&found, "the quarter", "2013-Q2", None);
+    let found = find("The bank earned more in the quarter ended Sept. 30.", dct);
+    has(&found, "the quarter", "2013-Q3", None);
+    let found = find(
+        "The chain lost money in the quarter ended Jan. 31.",
+        Some(date(2014, 3, 1)),
+    );
+    has(&found, "the quarter", "2013-Q4", None);
+}
+
+#[test]
+fn a_named_fiscal_quarter_stays_the_reference() {
+    let dct = Some(date(2013, 10, 24));
+    let found = find(
+        "Acme earned $5 million in the fiscal first quarter. Sales for the quarter ended \
+         Sept. 29 rose 9%. In the quarter, it shipped 500 servers, up from 400 in the 2012 period.",
+        dct,
+    );
+    has(&found, "the fiscal first quarter", "2013-Q1", None);
+    has(&found, "the quarter", "2013-Q3", None);
+    let last: Vec<&str> = found.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(last[last.len() - 2..], ["2013-Q1", "2012-Q1"], "{found:#?}");
+}
+
+#[test]
+fn a_quarter_reported_or_ended_is_over_even_in_its_own_months() {
+    let dct = Some(date(2013, 11, 2));
+    let found = find(
+        "Acme reported a drop in fourth-quarter profit. Sales in the latest period fell 3%.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q4", None);
+    let found = find(
+        "Acme's profit for its fourth quarter ended Sept. 30 fell. Sales in the latest period fell.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q4", None);
+    // Still ahead: results are for the quarter that last ended.
+    let found = find(
+        "Acme expects fourth-quarter profit to rise. Sales in the latest period fell 3%.",
+        dct,
+    );
+    has(&found, "the latest period", "2013-Q3", None);
 }
 
 mod properties {
