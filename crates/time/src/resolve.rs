@@ -307,12 +307,6 @@ pub(crate) fn nth_weekday(y: i16, m: i8, n: i8, wd: Weekday) -> Option<Date> {
 /// An ISO duration: `P4Y`, `PT72H`, `P2Y6M`, `PXW`. `halves` is twice the
 /// count (so "2 1/2 years" is 5); `None` is an unspecified count.
 pub(crate) fn duration(halves: Option<u64>, unit: Unit) -> String {
-    // Decades are written in years, as both TimeML corpora do ("two decades"
-    // P20Y, "the past decade" P10Y, "decades-long" PXY), not in TIMEX2's DE.
-    let (halves, unit) = match unit {
-        Unit::Decade => (halves.map(|h| h.saturating_mul(10)), Unit::Year),
-        u => (halves, u),
-    };
     let Some(h) = halves else {
         return if unit.is_clock() {
             format!("PTX{}", unit.letter())
@@ -321,9 +315,10 @@ pub(crate) fn duration(halves: Option<u64>, unit: Unit) -> String {
         };
     };
     let (whole, half) = (h / 2, h % 2 == 1);
-    // TIMEX3 has units for centuries ("a century" is P1CE); a half of one
-    // ("half a century") is written in years.
+    // TIMEX3 has units for decades and centuries ("a decade" is P1DE); a
+    // half of one ("half a century") is written in years.
     let (whole, half, unit) = match unit {
+        Unit::Decade if half => (whole * 10 + 5, false, Unit::Year),
         Unit::Century if half => (whole * 100 + 50, false, Unit::Year),
         Unit::Millennium if half => (whole * 1000 + 500, false, Unit::Year),
         u => (whole, half, u),
@@ -429,9 +424,7 @@ mod tests {
         assert_eq!(duration(Some(5), Unit::Year), "P2Y6M");
         assert_eq!(duration(Some(11), Unit::Hour), "PT5H30M");
         assert_eq!(duration(None, Unit::Week), "PXW");
-        assert_eq!(duration(Some(4), Unit::Decade), "P20Y");
-        assert_eq!(duration(Some(3), Unit::Decade), "P15Y");
-        assert_eq!(duration(None, Unit::Decade), "PXY");
+        assert_eq!(duration(Some(4), Unit::Decade), "P2DE");
         assert_eq!(duration(Some(2), Unit::Century), "P1CE");
         assert_eq!(duration(Some(3), Unit::Century), "P150Y");
     }
