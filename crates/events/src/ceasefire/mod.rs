@@ -259,18 +259,31 @@ fn bounded(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Finds `needle` (lowercase ASCII) as a whole word in `hay`, ASCII case
-/// insensitively; returns byte offsets relative to `hay`.
+/// insensitively; returns byte offsets relative to `hay`. Occurrences do
+/// not overlap: the search goes on after each one, whole word or not.
+///
+/// Hand-written over `memchr` rather than `hay.to_ascii_lowercase()` and
+/// `str::find`: the frames call this for dozens of cues per sentence, and
+/// the copy and the searcher's set-up cost more than the search.
 fn find_words(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    let lower = hay.to_ascii_lowercase();
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let mut out = Vec::new();
+    let Some(&first) = n.first() else {
+        return out;
+    };
     let mut from = 0;
-    while let Some(i) = lower.get(from..).and_then(|s| s.find(needle)) {
+    while let Some(i) = h.get(from..).and_then(|rest| {
+        memchr::memchr2_iter(first, first.to_ascii_uppercase(), rest).find(|&i| {
+            rest.get(i..i + n.len())
+                .is_some_and(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+        })
+    }) {
         let s = from + i;
-        let e = s + needle.len();
+        let e = s + n.len();
         if bounded(hay, s, e) {
             out.push((s, e));
         }
-        from = s + needle.len().max(1);
+        from = e;
     }
     out
 }

@@ -5,7 +5,7 @@ use dateline_core::{Ceasefire, CeasefireStatus};
 use dateline_time::{Reference, find_timexes};
 use jiff::civil::{Date, date};
 
-use super::{add_duration, find_ceasefires};
+use super::{add_duration, find_ceasefires, find_words};
 
 fn frames(text: &str, published: Option<Date>) -> Vec<Ceasefire> {
     static ANNOTATOR: std::sync::OnceLock<Annotator> = std::sync::OnceLock::new();
@@ -240,6 +240,18 @@ fn durations_add_in_the_start_offset() {
         Some("2016-03-12")
     );
     assert_eq!(add_duration("2016-02", "P2W"), None);
+}
+
+#[test]
+fn cue_words_are_whole_words_in_any_case() {
+    let s = "Rebels Welcomed the truce; the government welcomed it, unwelcomed by none.";
+    assert_eq!(find_words(s, "welcomed"), [(7, 15), (42, 50)]);
+    // a multi-word cue, after a non-ASCII character
+    assert_eq!(find_words("Kyiv’s Truce Was Over", "was over"), [(15, 23)]);
+    // occurrences do not overlap
+    assert_eq!(find_words("no no no", "no no"), [(0, 5)]);
+    assert!(find_words("ceasefires", "ceasefire").is_empty());
+    assert!(find_words("", "truce").is_empty());
 }
 
 #[test]

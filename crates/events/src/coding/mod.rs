@@ -179,10 +179,14 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
     let mut ci = char_base;
     let mut cur: Option<Tok> = None;
     let mut prev_alnum = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((b, c)) = chars.next() {
-        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        let inner = (c == '-' || c == '\'' || c == '’' || c == '.') && prev_alnum && next_alnum;
+    let mut chars = s.char_indices();
+    let mut next = chars.next();
+    while let Some((b, c)) = next {
+        next = chars.next();
+        // what follows is only looked at for a joiner inside a word
+        let inner = (c == '-' || c == '\'' || c == '’' || c == '.')
+            && prev_alnum
+            && next.is_some_and(|(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner {
             match cur.as_mut() {
                 Some(t) => {
@@ -1321,12 +1325,12 @@ fn is_adjective(w: &str, is_verb: impl Fn(&str) -> bool) -> bool {
     ];
     COMMON.contains(&w)
         || (w.len() > 4
-            && !is_verb(w)
             && [
                 "AL", "IVE", "OUS", "IC", "FUL", "BLE", "ARY", "ERN", "IAN", "ESE", "LESS",
             ]
             .iter()
-            .any(|s| w.ends_with(s)))
+            .any(|s| w.ends_with(s))
+            && !is_verb(w))
 }
 
 fn actor(e: &Entity) -> EventActor {
