@@ -7,7 +7,8 @@
 //!
 //! Articles: the bundled corpus (`corpus/seeds`, `corpus/voa`, the items of
 //! `corpus/wcep.jsonl`) and, when `DATELINE_BENCH_CORPUS` names a folder of
-//! `.txt` articles (e.g. `../shared/data/corpus/teftst`), those too.
+//! `.txt` articles (e.g. `../shared/data/corpus/teftst`; a relative path is
+//! read from the repository root), those too.
 //!
 //! `cargo bench -p dateline-events --bench annotate`
 
@@ -135,14 +136,31 @@ fn annotate_stage(c: &mut Criterion) {
         finder: CeasefireFinder::new(),
     };
     bench_set(c, &stage, "bundled corpus", &bundled());
-    if let Some(dir) = std::env::var_os("DATELINE_BENCH_CORPUS") {
-        bench_set(
-            c,
-            &stage,
-            "DATELINE_BENCH_CORPUS",
-            &text_files(Path::new(&dir)),
+    if let Some(dir) = corpus_from_env() {
+        let articles = text_files(&dir);
+        assert!(
+            !articles.is_empty(),
+            "no .txt articles in {}",
+            dir.display()
         );
+        bench_set(c, &stage, "DATELINE_BENCH_CORPUS", &articles);
     }
+}
+
+/// `DATELINE_BENCH_CORPUS`, a relative path read from the repository root
+/// (where the README's commands run; `cargo bench` runs a bench in its
+/// crate's folder). A folder that is not there stops the bench.
+fn corpus_from_env() -> Option<PathBuf> {
+    // Joining an absolute path replaces the root.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(std::env::var_os("DATELINE_BENCH_CORPUS")?);
+    assert!(
+        dir.is_dir(),
+        "DATELINE_BENCH_CORPUS: no folder at {}",
+        dir.display()
+    );
+    Some(dir)
 }
 
 criterion_group!(benches, annotate_stage);
