@@ -909,17 +909,27 @@ impl Dictionary {
         let list = self
             .targets
             .get(p.first as usize..(p.first + p.len) as usize)?;
-        // The first candidate in priority order that has a code on the
-        // date: the hand-kept record unless it does not apply then.
+        // The first candidate in priority order whose dated role covers the
+        // date ("PRESIDENT_BUSH" of both Bushes: the one in office then),
+        // else the first that has any code on it (its undated default): the
+        // hand-kept record unless it does not apply then.
         if let Some(d) = date
             && list.len() > 1
         {
-            let valid = list.iter().find(|t| match t {
-                Target::Actor { actor, .. } => self
-                    .actors
-                    .get(*actor as usize)
-                    .is_some_and(|a| code_at(&a.roles, Some(d)).is_some()),
-                Target::Agent(_) => true,
+            let roles_of = |t: &Target| match t {
+                Target::Actor { actor, .. } => {
+                    self.actors.get(*actor as usize).map(|a| a.roles.as_slice())
+                }
+                Target::Agent(_) => None,
+            };
+            let in_office = list.iter().find(|t| {
+                roles_of(t).is_some_and(|r| r.iter().any(|r| r.dated() && r.covers(d)))
+            });
+            let valid = in_office.or_else(|| {
+                list.iter().find(|t| match roles_of(t) {
+                    Some(r) => code_at(r, Some(d)).is_some(),
+                    None => matches!(t, Target::Agent(_)),
+                })
             });
             if let Some(t) = valid {
                 return Some(*t);
