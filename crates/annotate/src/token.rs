@@ -463,7 +463,10 @@ mod tests {
         let t = Tokens::new("the Prince of Dol_Amroth and __init__ or x_ 3_4");
         assert_eq!(
             (0..t.len()).map(|i| t.norm(i)).collect::<Vec<_>>(),
-            ["THE", "PRINCE", "OF", "DOL", "AMROTH", "AND", "_", "_", "INIT", "_", "_", "OR", "X", "_", "3", "_", "4"]
+            [
+                "THE", "PRINCE", "OF", "DOL", "AMROTH", "AND", "_", "_", "INIT", "_", "_", "OR",
+                "X", "_", "3", "_", "4"
+            ]
         );
         assert_eq!(t.str(4), "Amroth");
         assert!(t.toks[4].has(Token::SPACE) && t.toks[4].has(Token::CAP));
