@@ -775,7 +775,7 @@ fn possessive(cx: &Ctx, items: &[Item], k: usize, b: usize, out: &mut Vec<Ent>) 
 fn standalone_family(fam: &str) -> bool {
     matches!(
         fam,
-        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG"
+        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG" | "JUD"
     )
 }
 
@@ -944,10 +944,15 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     let definite = prev == "THE";
     let last = cx.toks.str(b - 1);
     let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
-    if matches!(
-        prev,
-        "A" | "AN" | "ONE" | "ANOTHER" | "ANY" | "EACH" | "EVERY" | "NO"
-    ) {
+    // "a court in Guyana", "an army of Gondor": an institution placed in a
+    // country is that country's, whatever its article.
+    let placed = !plural && INSTITUTIONS.contains(&head) && country_follows(cx, b);
+    if !placed
+        && matches!(
+            prev,
+            "A" | "AN" | "ONE" | "ANOTHER" | "ANY" | "EACH" | "EVERY" | "NO"
+        )
+    {
         return None;
     }
     // Capitalised mid-sentence titles ("President") head a name elsewhere.
@@ -958,6 +963,7 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     // or with their country after them ("lawmakers in Arnor", "officials
     // and lawmakers from Gondor").
     if !(definite
+        || placed
         || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")
         || plural && country_follows(cx, b))
     {
@@ -1314,6 +1320,22 @@ mod tests {
             .collect();
         assert_eq!(armies.len(), 2);
         assert_eq!(armies[1].via, EntityVia::Coreference);
+    }
+
+    #[test]
+    fn institutions_placed_in_a_country() {
+        let an = annotator();
+        let e = ents(
+            an,
+            "A court in Kenya has jailed two men, and a court official in Nairobi said a soldier in Somalia was freed.",
+        );
+        assert_eq!(ent(&e, "court").code.as_deref(), Some("---JUD"));
+        // A person with an office, or a soldier, is not the institution.
+        assert!(e.iter().all(|x| x.text != "soldier"));
+        assert!(e.iter().all(|x| x.text != "court official"));
+        // With no place after it, "a court" is nobody in particular.
+        let e = ents(an, "He said a court would rule on it.");
+        assert!(e.iter().all(|x| x.text != "court"));
     }
 
     #[test]

@@ -239,6 +239,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
+        // An underscore between two words is a space: coder-prepared text
+        // writes multi-word names as one ("Dol_Amroth", "Ban_Ki-moon"),
+        // the way the dictionaries do.
+        if c == '_'
+            && glued
+            && toks.last().is_some_and(|t| t.kind == Kind::Word)
+            && char_at(text, i + len).is_some_and(char::is_alphanumeric)
+        {
+            pending |= Token::SPACE;
+            i += len;
+            continue;
+        }
         // The possessive clitic.
         if is_apostrophe(c)
             && glued
@@ -444,6 +456,20 @@ mod tests {
             words("in Syria.The army"),
             ["IN", "SYRIA", ".", "THE", "ARMY"]
         );
+    }
+
+    #[test]
+    fn underscores_between_words_are_spaces() {
+        let t = Tokens::new("the Prince of Dol_Amroth and __init__ or x_ 3_4");
+        assert_eq!(
+            (0..t.len()).map(|i| t.norm(i)).collect::<Vec<_>>(),
+            [
+                "THE", "PRINCE", "OF", "DOL", "AMROTH", "AND", "_", "_", "INIT", "_", "_", "OR",
+                "X", "_", "3", "_", "4"
+            ]
+        );
+        assert_eq!(t.str(4), "Amroth");
+        assert!(t.toks[4].has(Token::SPACE) && t.toks[4].has(Token::CAP));
     }
 
     #[test]

@@ -782,8 +782,9 @@ impl Dictionary {
             let words: Vec<&str> = key.split_whitespace().collect();
             let all_agents = list.iter().all(|t| matches!(t, Target::Agent(_)));
             let case = if all_agents {
-                // "PM" is a title, "p.m." a time of day.
-                if words.len() == 1 && words[0].len() <= 3 {
+                // "PM" is a title, "p.m." a time of day; three letters
+                // are words as well ("men", "spy", "jets").
+                if words.len() == 1 && words[0].len() <= 2 {
                     Case::Short
                 } else {
                     Case::Common
@@ -909,17 +910,27 @@ impl Dictionary {
         let list = self
             .targets
             .get(p.first as usize..(p.first + p.len) as usize)?;
-        // The first candidate in priority order that has a code on the
-        // date: the hand-kept record unless it does not apply then.
+        // The first candidate in priority order whose dated role covers the
+        // date ("PRESIDENT_BUSH" of both Bushes: the one in office then),
+        // else the first that has any code on it (its undated default): the
+        // hand-kept record unless it does not apply then.
         if let Some(d) = date
             && list.len() > 1
         {
-            let valid = list.iter().find(|t| match t {
-                Target::Actor { actor, .. } => self
-                    .actors
-                    .get(*actor as usize)
-                    .is_some_and(|a| code_at(&a.roles, Some(d)).is_some()),
-                Target::Agent(_) => true,
+            let roles_of = |t: &Target| match t {
+                Target::Actor { actor, .. } => {
+                    self.actors.get(*actor as usize).map(|a| a.roles.as_slice())
+                }
+                Target::Agent(_) => None,
+            };
+            let in_office = list
+                .iter()
+                .find(|t| roles_of(t).is_some_and(|r| r.iter().any(|r| r.dated() && r.covers(d))));
+            let valid = in_office.or_else(|| {
+                list.iter().find(|t| match roles_of(t) {
+                    Some(r) => code_at(r, Some(d)).is_some(),
+                    None => matches!(t, Target::Agent(_)),
+                })
             });
             if let Some(t) = valid {
                 return Some(*t);
@@ -1121,6 +1132,42 @@ mod tests {
         assert_eq!(code_at(&kerry, None), Some("USAGOV"));
         assert_eq!(code_at(&kerry, Some(20100101)), Some("USAGOVLEG"));
         assert_eq!(code_at(&kerry, Some(19700101)), None);
+    }
+
+    #[test]
+    fn the_record_in_office_on_the_date_wins() {
+        // Two records share "PRESIDENT_BUSH"; the first has an undated
+        // default, the second the role that covers 2008.
+        let an = crate::Annotator::builder()
+            .actors(
+                "GEORGE_BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH\n\t[USAGOV 890120-930120]\n\t[USAELI]\n\
+                 GEORGE_W._BUSH_  # CountryInfo.txt\n+PRESIDENT_BUSH_\n\t[USAGOV 010120-090120]\n\t[USAELI]\n",
+            )
+            .without_bundled()
+            .build();
+        let Ok(an) = an else {
+            panic!("the dictionaries compile");
+        };
+        let code = |y: i16| {
+            let day = jiff::civil::date(y, 8, 6);
+            an.annotate_at("On Monday President Bush left for Beijing.", Some(day))
+                .entities
+                .into_iter()
+                .find_map(|e| e.code)
+        };
+        assert_eq!(code(2008).as_deref(), Some("USAGOV"));
+        assert_eq!(code(1991).as_deref(), Some("USAGOV"));
+        assert_eq!(code(2015).as_deref(), Some("USAELI"));
+    }
+
+    #[test]
+    fn three_letter_agents_are_words() {
+        let an = crate::testutil::annotator();
+        let e = an
+            .annotate("Police arrested two Brazilian men at 5 p.m. on Monday.")
+            .entities;
+        let men = crate::testutil::ent(&e, "Brazilian men");
+        assert_eq!(men.code.as_deref(), Some("BRAPPL"));
     }
 
     #[test]
