@@ -143,6 +143,10 @@ pub(crate) struct Grammar<'a> {
     /// "July 6"), for "the following month".
     last_month: Option<(i16, i8)>,
     last_year: Option<i16>,
+    /// The day of the last expression when it was a day ("Friday", "July
+    /// 6"), with the token it ended before: "Friday at midnight" is that
+    /// Friday's midnight.
+    day_before: Option<(usize, Date)>,
     dateline: Option<&'static str>,
 }
 
@@ -223,6 +227,7 @@ impl<'a> Grammar<'a> {
             last_day: None,
             last_month: None,
             last_year: None,
+            day_before: None,
             dateline: None,
         };
         g.dateline = g.find_dateline();
@@ -272,6 +277,10 @@ impl<'a> Grammar<'a> {
                     if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
                         self.last_year = Some(y);
                     }
+                    self.day_before = f
+                        .day
+                        .filter(|_| f.kind == TimexType::Date)
+                        .map(|d| (f.end, d));
                     i = f.end;
                     out.push(f);
                 }
@@ -3435,6 +3444,17 @@ impl<'a> Grammar<'a> {
                     });
                 }
             }
+        }
+        // "Friday midnight", "July 6 at 10 a.m.": the day just before.
+        if day.is_none()
+            && let Some((end, d)) = self.day_before
+            && (end == i || (end + 1 == i && self.is(end, W::At)))
+        {
+            day = Some(DayRef {
+                date: Some(d),
+                partial: String::new(),
+                anchor: relative_anchor(self.dct),
+            });
         }
         let day = day.unwrap_or_else(|| DayRef {
             date: self.dct,

@@ -837,3 +837,38 @@ fn halves_without_a_whole_smaller_unit_are_decimals() {
     );
     assert!(!found.iter().any(|t| t.text.contains("2.75")), "{found:#?}");
 }
+
+#[test]
+fn midnight_ends_its_day_however_the_day_is_placed() {
+    let published = Some(date(2016, 7, 6));
+    for (text, span) in [
+        (
+            "The truce will start at midnight Friday.",
+            "midnight Friday",
+        ),
+        (
+            "The truce will start at midnight on Friday.",
+            "midnight on Friday",
+        ),
+        ("The truce will start Friday midnight.", "midnight"),
+        ("The truce will start Friday at midnight.", "midnight"),
+    ] {
+        let found = find(text, published);
+        has(&found, span, "2016-07-08T24:00", None);
+    }
+    // Any clock time takes the day right before it.
+    let found = find("The talks will open Friday at 10 a.m.", published);
+    has(&found, "10 a.m.", "2016-07-08T10:00", None);
+    // A day named earlier in the sentence, not right before, does not date it.
+    let found = find(
+        "Talks will resume Friday in Geneva and the truce will start at midnight.",
+        published,
+    );
+    has(&found, "midnight", "2016-07-06T24:00+02:00", None);
+    // The GMT time in brackets is the same instant: no contradiction.
+    let text = "The truce in Syria will start Friday at midnight (2100 GMT Friday).";
+    let reference = Reference::published(date(2016, 7, 6));
+    let found = find_timexes(text, &reference);
+    has(&found, "midnight", "2016-07-08T24:00+03:00", None);
+    assert!(check_contradictions(text, &found, &reference).is_empty());
+}
