@@ -1211,17 +1211,7 @@ impl<'a> Grammar<'a> {
         if self.is(end, W::Old) || (self.hyphen(end) && self.is(end + 1, W::Old)) {
             return None;
         }
-        if self.hyphen(end) {
-            if hyphenated && self.is(end + 1, W::Long) {
-                end += 2;
-            } else {
-                // Some other compound: "a year-earlier loss", "year-end".
-                return None;
-            }
-        }
-        if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
-            end += 2;
-        }
+        // "a year and a half", "a year-and-a-half".
         if let Some(h) = halves
             && let Some(e) = self.and_a_half(end)
         {
@@ -1234,6 +1224,17 @@ impl<'a> Grammar<'a> {
                 rel,
                 article,
             });
+        }
+        if self.hyphen(end) {
+            if hyphenated && self.is(end + 1, W::Long) {
+                end += 2;
+            } else {
+                // Some other compound: "a year-earlier loss", "year-end".
+                return None;
+            }
+        }
+        if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
+            end += 2;
         }
         Some(Dur {
             end,

@@ -785,6 +785,11 @@ fn fractional_durations_keep_their_half() {
     has(&found, "2 1/2 years", "P2Y6M", None);
     has(&found, "two and a half years", "P2Y6M", None);
     has(&found, "a year and a half", "P1Y6M", None);
+    let found = find(
+        "The siege lasted a year-and-a-half.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "a year-and-a-half", "P1Y6M", None);
     assert!(!found.iter().any(|t| t.text == "2-year"), "{found:#?}");
 
     let found = find(
