@@ -1310,8 +1310,15 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let value = resolve::duration(d.halves, d.unit);
+        // "the 18-month truce": as the TimeBank and AQUAINT golds mark a
+        // length used as an adjective, without its determiner.
+        let start = if d.the && d.adjective && d.rel.is_none() {
+            i + 1
+        } else {
+            i
+        };
         Some(Found::new(
-            i,
+            start,
             d.end,
             TimexType::Duration,
             value,
