@@ -143,6 +143,10 @@ pub(crate) struct Grammar<'a> {
     /// "July 6"), for "the following month".
     last_month: Option<(i16, i8)>,
     last_year: Option<i16>,
+    /// The day of the last expression when it was a day ("Friday", "July
+    /// 6"), with the token it ended before: "Friday at midnight" is that
+    /// Friday's midnight.
+    day_before: Option<(usize, Date)>,
     dateline: Option<&'static str>,
 }
 
@@ -223,6 +227,7 @@ impl<'a> Grammar<'a> {
             last_day: None,
             last_month: None,
             last_year: None,
+            day_before: None,
             dateline: None,
         };
         g.dateline = g.find_dateline();
@@ -272,6 +277,10 @@ impl<'a> Grammar<'a> {
                     if let Some(y) = f.year.or(f.day.map(|d| d.year())) {
                         self.last_year = Some(y);
                     }
+                    self.day_before = f
+                        .day
+                        .filter(|_| f.kind == TimexType::Date)
+                        .map(|d| (f.end, d));
                     i = f.end;
                     out.push(f);
                 }
@@ -989,24 +998,30 @@ impl<'a> Grammar<'a> {
     /// of", "one and a half"; `None` count for "several", "a few".
     fn quantity(&self, i: usize) -> Option<(Option<u64>, usize, bool)> {
         if let Some(t) = self.num(i) {
-            if t.has(DECIMAL) || t.suffix != Suffix::None || t.num > 100_000 {
+            if t.suffix != Suffix::None || t.num > 100_000 {
                 return None;
             }
             let mut halves = u64::from(t.num) * 2;
             let mut j = i + 1;
-            // "2 1/2"
-            if self.int(j) == Some(1) && self.punct(j + 1, b'/') && self.int(j + 2) == Some(2) {
+            if t.has(DECIMAL) {
+                // "1.5 years"; other decimals ("2.75") are amounts, not
+                // read as lengths.
+                if !self.raw(i).ends_with(".5") || self.raw(i).contains(',') {
+                    return None;
+                }
                 halves += 1;
-                j += 3;
+            } else if let Some(e) = self.half_after(j) {
+                halves += 1;
+                j = e;
             }
             return Some((Some(halves), self.skip_range(j), false));
         }
         if let Some((n, j)) = self.word_number(i) {
             let mut halves = n * 2;
             let mut j = j;
-            if self.is(j, W::And) && self.is(j + 1, W::A) && self.is(j + 2, W::Half) {
+            if let Some(e) = self.and_a_half(j) {
                 halves += 1;
-                j += 3;
+                j = e;
             }
             return Some((Some(halves), self.skip_range(j), false));
         }
@@ -1037,6 +1052,34 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The end of a half after a whole number at `j`: "2 1/2",
+    /// "2-1/2-year", "2½", "2 and a half".
+    fn half_after(&self, j: usize) -> Option<usize> {
+        let k = self.skip_hyphen(j);
+        if self.int(k) == Some(1) && self.punct(k + 1, b'/') && self.int(k + 2) == Some(2) {
+            return Some(k + 3);
+        }
+        if self.raw(j) == "\u{bd}" && self.tight(j) {
+            return Some(j + 1);
+        }
+        self.and_a_half(j)
+    }
+
+    /// The end of "and a half" at `j`, hyphenated or not:
+    /// "three-and-a-half-month".
+    fn and_a_half(&self, j: usize) -> Option<usize> {
+        let k = self.skip_hyphen(j);
+        if !self.is(k, W::And) {
+            return None;
+        }
+        let k = self.skip_hyphen(k + 1);
+        if !self.is(k, W::A) {
+            return None;
+        }
+        let k = self.skip_hyphen(k + 1);
+        self.is(k, W::Half).then_some(k + 1)
     }
 
     /// Skips the rest of "two to three", "12 to 18", "two or three".
@@ -1168,6 +1211,20 @@ impl<'a> Grammar<'a> {
         if self.is(end, W::Old) || (self.hyphen(end) && self.is(end + 1, W::Old)) {
             return None;
         }
+        // "a year and a half", "a year-and-a-half".
+        if let Some(h) = halves
+            && let Some(e) = self.and_a_half(end)
+        {
+            return Some(Dur {
+                end: e,
+                halves: Some(h + 1),
+                unit,
+                adjective,
+                the,
+                rel,
+                article,
+            });
+        }
         if self.hyphen(end) {
             if hyphenated && self.is(end + 1, W::Long) {
                 end += 2;
@@ -1178,21 +1235,6 @@ impl<'a> Grammar<'a> {
         }
         if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
             end += 2;
-        }
-        if self.is(end, W::And)
-            && self.is(end + 1, W::A)
-            && self.is(end + 2, W::Half)
-            && let Some(h) = halves
-        {
-            return Some(Dur {
-                end: end + 3,
-                halves: Some(h + 1),
-                unit,
-                adjective,
-                the,
-                rel,
-                article,
-            });
         }
         Some(Dur {
             end,
@@ -1268,8 +1310,15 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let value = resolve::duration(d.halves, d.unit);
+        // "the 18-month truce": as the TimeBank and AQUAINT golds mark a
+        // length used as an adjective, without its determiner.
+        let start = if d.the && d.adjective && d.rel.is_none() {
+            i + 1
+        } else {
+            i
+        };
         Some(Found::new(
-            i,
+            start,
             d.end,
             TimexType::Duration,
             value,
@@ -3403,6 +3452,17 @@ impl<'a> Grammar<'a> {
                     });
                 }
             }
+        }
+        // "Friday midnight", "July 6 at 10 a.m.": the day just before.
+        if day.is_none()
+            && let Some((end, d)) = self.day_before
+            && (end == i || (end + 1 == i && self.is(end, W::At)))
+        {
+            day = Some(DayRef {
+                date: Some(d),
+                partial: String::new(),
+                anchor: relative_anchor(self.dct),
+            });
         }
         let day = day.unwrap_or_else(|| DayRef {
             date: self.dct,

@@ -331,36 +331,35 @@ pub(crate) fn duration(halves: Option<u64>, unit: Unit) -> String {
         s.push_str(unit.letter());
         return s;
     }
-    match unit {
-        Unit::Year if h < 10 || whole == 0 => {
-            // "2 1/2 years" → P2Y6M; "half a year" → P6M.
-            if whole == 0 {
-                "P6M".into()
-            } else {
-                format!("P{whole}Y6M")
-            }
+    // As the TimeBank and AQUAINT golds write them ("2 1/2 years" P2Y6M,
+    // "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S): the half in
+    // the next smaller unit, where it is whole there.
+    let (small, letter) = match unit {
+        Unit::Year => (6, "M"),
+        Unit::Month => (15, "D"),
+        Unit::Day => (12, "H"),
+        Unit::Hour => (30, "M"),
+        Unit::Minute => (30, "S"),
+        // No smaller unit holds half a week, quarter or second whole
+        // (ISO 8601 does not mix weeks with other units): a decimal, as
+        // TIMEX3 allows in the last component ("P1.5W").
+        _ => {
+            let t = if unit.is_clock() { "PT" } else { "P" };
+            return format!("{t}{whole}.5{}", unit.letter());
         }
-        Unit::Year => format!("P{whole}Y6M"),
-        Unit::Month => format!("P{}D", whole * 30 + 15),
-        Unit::Quarter => format!("P{}M", whole * 3 + 1),
-        Unit::Week => format!("P{}D", whole * 7 + 3),
-        Unit::Day => format!("P{whole}DT12H"),
-        Unit::Hour => {
-            if whole == 0 {
-                "PT30M".into()
-            } else {
-                format!("PT{whole}H30M")
-            }
-        }
-        Unit::Minute => {
-            if whole == 0 {
-                "PT30S".into()
-            } else {
-                format!("PT{whole}M30S")
-            }
-        }
-        _ => format!("P{whole}{}", unit.letter()),
+    };
+    let mut s = String::with_capacity(12);
+    s.push_str(if unit.is_clock() { "PT" } else { "P" });
+    if whole > 0 {
+        push_uint(&mut s, whole, 0);
+        s.push_str(unit.letter());
     }
+    if unit == Unit::Day {
+        s.push('T');
+    }
+    push_uint(&mut s, small, 0);
+    s.push_str(letter);
+    s
 }
 
 #[cfg(test)]
@@ -427,6 +426,14 @@ mod tests {
         assert_eq!(duration(Some(4), Unit::Decade), "P2DE");
         assert_eq!(duration(Some(2), Unit::Century), "P1CE");
         assert_eq!(duration(Some(3), Unit::Century), "P150Y");
+        assert_eq!(duration(Some(3), Unit::Month), "P1M15D");
+        assert_eq!(duration(Some(1), Unit::Month), "P15D");
+        assert_eq!(duration(Some(1), Unit::Day), "PT12H");
+        assert_eq!(duration(Some(5), Unit::Day), "P2DT12H");
+        assert_eq!(duration(Some(3), Unit::Week), "P1.5W");
+        assert_eq!(duration(Some(3), Unit::Quarter), "P1.5Q");
+        assert_eq!(duration(Some(1), Unit::Second), "PT0.5S");
+        assert_eq!(duration(Some(3), Unit::Minute), "PT1M30S");
     }
 
     #[test]

@@ -773,3 +773,104 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn fractional_durations_keep_their_half() {
+    let found = find(
+        "Rebels and the army agreed a 2-1/2-year ceasefire after 2 1/2 years of war; \
+         talks had dragged on for two and a half years, a year and a half of it in Oslo.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "2-1/2-year", "P2Y6M", None);
+    has(&found, "2 1/2 years", "P2Y6M", None);
+    has(&found, "two and a half years", "P2Y6M", None);
+    has(&found, "a year and a half", "P1Y6M", None);
+    let found = find(
+        "The siege lasted a year-and-a-half.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "a year-and-a-half", "P1Y6M", None);
+    assert!(!found.iter().any(|t| t.text == "2-year"), "{found:#?}");
+
+    let found = find(
+        "After a three-and-a-half-month siege and 1.5 years after the 18-month truce, \
+         and 2½ years on, more than two and a half years of talks.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "three-and-a-half-month", "P3M15D", None);
+    has(&found, "1.5 years", "P1Y6M", None);
+    has(&found, "2½ years", "P2Y6M", None);
+    has(
+        &found,
+        "more than two and a half years",
+        "P2Y6M",
+        Some("MORE_THAN"),
+    );
+    // The determiner of a length used as an adjective is not part of it.
+    has(&found, "18-month", "P18M", None);
+
+    let found = find(
+        "Shelling stopped for one and a half hours, then for half an hour, then a \
+         half-hour, then a half hour; the town had not been this quiet in half a century.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "one and a half hours", "PT1H30M", None);
+    has(&found, "half an hour", "PT30M", None);
+    has(&found, "a half-hour", "PT30M", None);
+    has(&found, "a half hour", "PT30M", None);
+    has(&found, "half a century", "P50Y", None);
+}
+
+#[test]
+fn halves_without_a_whole_smaller_unit_are_decimals() {
+    let found = find(
+        "The convoy waited one and a half weeks, 2.5 days at the border and \
+         half a day at the gate; the blast lasted 1.5 seconds.",
+        Some(date(2016, 7, 6)),
+    );
+    has(&found, "one and a half weeks", "P1.5W", None);
+    has(&found, "2.5 days", "P2DT12H", None);
+    has(&found, "half a day", "PT12H", None);
+    has(&found, "1.5 seconds", "PT1.5S", None);
+    // Other decimals are amounts, not lengths of time.
+    let found = find(
+        "Prices rose 2.75 years after the war.",
+        Some(date(2016, 7, 6)),
+    );
+    assert!(!found.iter().any(|t| t.text.contains("2.75")), "{found:#?}");
+}
+
+#[test]
+fn midnight_ends_its_day_however_the_day_is_placed() {
+    let published = Some(date(2016, 7, 6));
+    for (text, span) in [
+        (
+            "The truce will start at midnight Friday.",
+            "midnight Friday",
+        ),
+        (
+            "The truce will start at midnight on Friday.",
+            "midnight on Friday",
+        ),
+        ("The truce will start Friday midnight.", "midnight"),
+        ("The truce will start Friday at midnight.", "midnight"),
+    ] {
+        let found = find(text, published);
+        has(&found, span, "2016-07-08T24:00", None);
+    }
+    // Any clock time takes the day right before it.
+    let found = find("The talks will open Friday at 10 a.m.", published);
+    has(&found, "10 a.m.", "2016-07-08T10:00", None);
+    // A day named earlier in the sentence, not right before, does not date it.
+    let found = find(
+        "Talks will resume Friday in Geneva and the truce will start at midnight.",
+        published,
+    );
+    has(&found, "midnight", "2016-07-06T24:00+02:00", None);
+    // The GMT time in brackets is the same instant: no contradiction.
+    let text = "The truce in Syria will start Friday at midnight (2100 GMT Friday).";
+    let reference = Reference::published(date(2016, 7, 6));
+    let found = find_timexes(text, &reference);
+    has(&found, "midnight", "2016-07-08T24:00+03:00", None);
+    assert!(check_contradictions(text, &found, &reference).is_empty());
+}
