@@ -154,8 +154,7 @@ impl Catalog {
     /// process writing to the same database), in the order the store lists
     /// them. One count query when there are none.
     fn catch_up(&mut self) -> Result<()> {
-        let stored = self.store.summary()?.documents;
-        if stored == self.linker.len() as u64 {
+        if self.store.document_count()? == self.linker.len() as u64 {
             return Ok(());
         }
         let mut unlinked = Vec::new();

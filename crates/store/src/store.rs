@@ -187,6 +187,16 @@ impl Store {
         })
     }
 
+    /// How many documents are stored (one count, not the whole [`Store::summary`]).
+    pub fn document_count(&self) -> Result<u64> {
+        self.read(|c| {
+            let row = c
+                .query_first("SELECT count(*) FROM documents", &[])?
+                .ok_or_else(|| Error::Schema("count returned no row".into()))?;
+            count(&row, 0)
+        })
+    }
+
     /// The stored document with this id, as it was extracted and annotated.
     pub fn document(&self, id: &str) -> Result<Option<Document>> {
         self.read(|c| query::document(c, id))
@@ -508,6 +518,7 @@ mod tests {
         store.optimize().expect("optimize");
         let summary = store.summary().expect("summary");
         assert_eq!(summary.documents, 4);
+        assert_eq!(store.document_count().expect("count"), 4);
         assert_eq!(summary.sites, 4);
         assert_eq!(summary.first_published.as_deref(), Some("2015-11-17"));
         assert_eq!(summary.last_published.as_deref(), Some("2016-07-06"));
