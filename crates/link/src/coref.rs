@@ -876,15 +876,11 @@ fn best(list: &[Vote]) -> Option<&Vote> {
     Some(pick)
 }
 
-/// Whether `zoned` is the clock time `bare` gives, with the zone `bare` lacks.
+/// Whether `zoned` is the clock time `bare` gives, with the zone `bare` lacks
+/// (the same date and clock, so `bare` is a clock time too).
 fn adds_zone(zoned: &str, bare: &str) -> bool {
-    let is_time = |v: &str| date::parse(v).is_some_and(|d| d.precision == DatePrecision::Time);
-    zoned != bare
-        && is_time(zoned)
-        && is_time(bare)
-        && date::has_offset(zoned)
-        && !date::has_offset(bare)
-        && date::same_clock_reading(zoned, bare)
+    date::parse(zoned).is_some_and(|d| d.precision == DatePrecision::Time)
+        && date::adds_offset(zoned, bare)
 }
 
 /// Whether two values of a field contradict each other (a coarser value

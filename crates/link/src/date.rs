@@ -133,9 +133,12 @@ pub(crate) fn same_clock_reading(a: &str, b: &str) -> bool {
     a_clock == b_clock && (a_offset.is_none() || b_offset.is_none() || a_offset == b_offset)
 }
 
-/// Whether a TIMEX3 clock time names its UTC offset.
-pub(crate) fn has_offset(value: &str) -> bool {
-    split_offset(value).1.is_some()
+/// Whether `zoned` reads the clock time `bare` reads, with the UTC offset
+/// `bare` lacks ("T24:00+02:00" for "T24:00").
+pub(crate) fn adds_offset(zoned: &str, bare: &str) -> bool {
+    let (zoned_clock, offset) = split_offset(zoned);
+    let (bare_clock, none) = split_offset(bare);
+    offset.is_some() && none.is_none() && zoned_clock == bare_clock
 }
 
 /// A TIMEX3 value's date and clock, and its UTC offset ("Z", "+02:00") if any.
@@ -259,6 +262,18 @@ mod tests {
             "2016-02-27T22:00-05:00",
             "2016-02-27T22:00Z"
         ));
+    }
+
+    #[test]
+    fn an_offset_added_to_a_bare_clock_time() {
+        assert!(adds_offset("2016-02-27T24:00+02:00", "2016-02-27T24:00"));
+        assert!(adds_offset("2016-02-27T22:00Z", "2016-02-27T22:00"));
+        assert!(!adds_offset("2016-02-27T24:00", "2016-02-27T24:00+02:00"));
+        assert!(!adds_offset(
+            "2016-02-27T24:00+02:00",
+            "2016-02-27T24:00+03:00"
+        ));
+        assert!(!adds_offset("2016-02-27T23:00+02:00", "2016-02-27T24:00"));
     }
 
     #[test]
