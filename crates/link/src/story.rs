@@ -341,12 +341,10 @@ impl StoryIndex {
         let mut seen = vec![show(head).to_lowercase()];
         for &t in ranked {
             let shown = show(t);
-            if !names_a_story(&shown) {
-                continue;
-            }
+            let lower = shown.to_lowercase();
             // "Palmyra" the place and "palmyra" the keyword are one name.
-            if !seen.contains(&shown.to_lowercase()) {
-                seen.push(shown.to_lowercase());
+            if names_a_story(&lower) && !seen.contains(&lower) {
+                seen.push(lower);
                 rest.push(shown);
             }
             if rest.len() == 3 {

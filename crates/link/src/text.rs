@@ -94,11 +94,10 @@ const UNNAMING: &[&str] = &[
     "november", "december", "effect", "midnight", "reported", "takes", "come", "comes",
 ];
 
-/// Whether `word` (any case) is fit to name a story: a topic word that is
+/// Whether `word` (lower case) is fit to name a story: a topic word that is
 /// not a calendar word or filler.
 pub(crate) fn names_a_story(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    !is_stopword(&lower) && !UNNAMING.contains(&lower.as_str())
+    !is_stopword(word) && !UNNAMING.contains(&word)
 }
 
 /// Whether `word` (lower case) carries no topic.
