@@ -275,7 +275,7 @@ fn find_words(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     while let Some(i) = h.get(from..).and_then(|rest| {
         memchr::memchr2_iter(first, first.to_ascii_uppercase(), rest).find(|&i| {
             rest.get(i..i + n.len())
-                .is_some_and(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
         })
     }) {
         let s = from + i;
