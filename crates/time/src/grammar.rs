@@ -35,6 +35,10 @@ pub(crate) struct Found {
     pub quarter_by: QuarterBy,
     /// The year it names (for "that year", "the following year").
     pub year: Option<i16>,
+    /// A clock time dated by the day expression right before it, with
+    /// nothing between: "Friday midnight" is one time, as "midnight
+    /// Friday" is.
+    pub joins_day: bool,
 }
 
 impl Found {
@@ -50,6 +54,7 @@ impl Found {
             quarter: None,
             quarter_by: QuarterBy::Name,
             year: None,
+            joins_day: false,
         }
     }
 
@@ -282,6 +287,14 @@ impl<'a> Grammar<'a> {
                         .filter(|_| f.kind == TimexType::Date)
                         .map(|d| (f.end, d));
                     i = f.end;
+                    // "Friday midnight": the day and its clock time are one
+                    // expression, with the time's value.
+                    let mut f = f;
+                    if f.joins_day
+                        && let Some(day) = out.pop_if(|d: &mut Found| d.end == f.start)
+                    {
+                        f.start = day.start;
+                    }
                     out.push(f);
                 }
                 _ => i += 1,
@@ -3454,10 +3467,12 @@ impl<'a> Grammar<'a> {
             }
         }
         // "Friday midnight", "July 6 at 10 a.m.": the day just before.
+        let mut joins_day = false;
         if day.is_none()
             && let Some((end, d)) = self.day_before
             && (end == i || (end + 1 == i && self.is(end, W::At)))
         {
+            joins_day = end == i;
             day = Some(DayRef {
                 date: Some(d),
                 partial: String::new(),
@@ -3486,6 +3501,7 @@ impl<'a> Grammar<'a> {
         }
         let mut f = Found::new(i, e, TimexType::Time, value, day.anchor);
         f.day = day.date;
+        f.joins_day = joins_day;
         Some(f)
     }
 

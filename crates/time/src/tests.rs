@@ -852,7 +852,7 @@ fn midnight_ends_its_day_however_the_day_is_placed() {
             "The truce will start at midnight on Friday.",
             "midnight on Friday",
         ),
-        ("The truce will start Friday midnight.", "midnight"),
+        ("The truce will start Friday midnight.", "Friday midnight"),
         ("The truce will start Friday at midnight.", "midnight"),
     ] {
         let found = find(text, published);
@@ -873,4 +873,34 @@ fn midnight_ends_its_day_however_the_day_is_placed() {
     let found = find_timexes(text, &reference);
     has(&found, "midnight", "2016-07-08T24:00+03:00", None);
     assert!(check_contradictions(text, &found, &reference).is_empty());
+}
+
+#[test]
+fn a_day_right_before_its_clock_time_is_one_expression() {
+    let published = Some(date(2016, 7, 6));
+    // The same instant whichever comes first, and one timex either way.
+    for (text, span) in [
+        (
+            "Israel said the ceasefire would take effect Sunday midnight.",
+            "Sunday midnight",
+        ),
+        (
+            "Israel said the ceasefire would take effect midnight Sunday.",
+            "midnight Sunday",
+        ),
+    ] {
+        let found = find(text, published);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        has(&found, span, "2016-07-10T24:00+03:00", None);
+        assert_eq!(found[0].kind, TimexType::Time);
+    }
+    let found = find(
+        "Polls will close Tuesday 8 p.m. and results are expected overnight.",
+        published,
+    );
+    has(&found, "Tuesday 8 p.m.", "2016-07-12T20:00", None);
+    // With "at" between them the day and the time stay two expressions.
+    let found = find("The rebels will withdraw Friday at noon.", published);
+    has(&found, "Friday", "2016-07-08", None);
+    has(&found, "noon", "2016-07-08T12:00", None);
 }
