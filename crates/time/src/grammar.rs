@@ -1220,6 +1220,16 @@ impl<'a> Grammar<'a> {
         }
         let mut end = k + 1;
         let adjective = hyphenated;
+        // "more than a quarter of the market" is a fraction, not three
+        // months; "a quarter of a century" is still a length of time.
+        if unit == Unit::Quarter
+            && article
+            && self.is(end, W::Of)
+            && !(matches!(self.w(end + 1), Some(W::A | W::An))
+                && matches!(self.lex(end + 2), Lex::Unit(..)))
+        {
+            return None;
+        }
         // Ages ("a 6-year-old", "40 years old") are not temporal expressions.
         if self.is(end, W::Old) || (self.hyphen(end) && self.is(end + 1, W::Old)) {
             return None;
@@ -1247,6 +1257,12 @@ impl<'a> Grammar<'a> {
             }
         }
         if self.is(end, W::Or) && self.raw_is(end + 1, "so") {
+            end += 2;
+        } else if !counted
+            && self.is(end, W::Or)
+            && matches!(self.lex(end + 1), Lex::Unit(u, true) if u > unit)
+        {
+            // "weeks or months": one vague length, given by its lower bound.
             end += 2;
         }
         Some(Dur {
@@ -1288,6 +1304,26 @@ impl<'a> Grammar<'a> {
         }
         if d.rel == Some(Rel::Same) {
             return None;
+        }
+        // "24 hours a day", "five days a week": how much of each day or
+        // week, a set of that larger unit, as TIMEX3 writes "three days
+        // each week" (`P1W`, freq `3D`).
+        if d.halves.is_some()
+            && !d.article
+            && !d.the
+            && d.rel.is_none()
+            && !d.adjective
+            && matches!(self.w(d.end), Some(W::A | W::Per | W::Each))
+            && let Lex::Unit(per, false) = self.lex(d.end + 1)
+            && per > d.unit
+        {
+            return Some(Found::new(
+                i,
+                d.end + 2,
+                TimexType::Set,
+                resolve::duration(Some(2), per),
+                TimexAnchor::Absolute,
+            ));
         }
         // "Islam will one day be…": after a modal, "one day" is some day
         // ahead, not a length of time; "recent years" are the past.

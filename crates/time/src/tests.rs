@@ -904,3 +904,31 @@ fn a_day_right_before_its_clock_time_is_one_expression() {
     has(&found, "Friday", "2016-07-08", None);
     has(&found, "noon", "2016-07-08T12:00", None);
 }
+
+#[test]
+fn fractions_ranges_and_shares_of_a_day() {
+    let published = Some(date(2016, 7, 6));
+    // A quarter of something is a fraction, not three months.
+    let found = find(
+        "Junk bonds account for more than a quarter of the entire market.",
+        published,
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    let found = find("Profit fell in the quarter.", published);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // A length given as a range of units is one length, by its lower bound.
+    let found = find(
+        "Officials said the hostages probably died within weeks or months of their capture.",
+        published,
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    has(&found, "weeks or months", "PXW", None);
+    // How much of every day or week: one set of the larger unit.
+    let found = find(
+        "Police guard the clinic 24 hours a day, seven days a week.",
+        published,
+    );
+    has(&found, "24 hours a day", "P1D", None);
+    has(&found, "seven days a week", "P1W", None);
+    assert!(found.iter().all(|t| t.kind == TimexType::Set), "{found:#?}");
+}
