@@ -250,7 +250,7 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             match self.at(i) {
-                Some(f) if f.end > i && self.title(&f) => i = f.end,
+                Some(f) if f.end > i && (self.title(&f) || self.compared(&f)) => i = f.end,
                 Some(f) if f.end > i => {
                     if let Some(d) = f.day {
                         self.last_day = Some(d);
@@ -351,6 +351,20 @@ impl<'a> Grammar<'a> {
             && self.has(f.start - 1, CAP)
             && !matches!(self.lex(f.start - 1), Lex::Month(..) | Lex::Weekday(..));
         inner_cap || after_name
+    }
+
+    /// Is the expression the first half of a comparison compound, "the
+    /// quarter-to-quarter comparison", "year-over-year growth", "day-to-day
+    /// running"? It names no time, only a step between any two.
+    fn compared(&self, f: &Found) -> bool {
+        let e = f.end;
+        matches!(self.lex(e.saturating_sub(1)), Lex::Unit(..))
+            && self.hyphen(e)
+            && ["to", "over", "by", "on"]
+                .iter()
+                .any(|w| self.raw_is(e + 1, w))
+            && self.hyphen(e + 2)
+            && matches!(self.lex(e + 3), Lex::Unit(..))
     }
 
     // ---- token access -------------------------------------------------

@@ -932,3 +932,19 @@ fn fractions_ranges_and_shares_of_a_day() {
     has(&found, "seven days a week", "P1W", None);
     assert!(found.iter().all(|t| t.kind == TimexType::Set), "{found:#?}");
 }
+
+#[test]
+fn comparison_compounds_name_no_time() {
+    let published = Some(date(1989, 11, 1));
+    for text in [
+        "The quarter-to-quarter comparison was also enhanced by lower costs.",
+        "Retail sales showed year-over-year growth of 4%.",
+        "He left the day-to-day running of the company to his son.",
+    ] {
+        let found = find(text, published);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+    // A quarter on its own still is one.
+    let found = find("The quarter was terrible, analysts said.", published);
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
