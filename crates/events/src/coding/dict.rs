@@ -131,17 +131,20 @@ impl PatternIndex {
     ) {
         out.clear();
         out.extend_from_slice(&self.always);
-        for (map, ids) in [
-            (&self.post, post.collect::<Vec<_>>()),
-            (&self.pre, pre.collect()),
-        ] {
-            for &id in ids.into_iter().flatten() {
+        let mut file = |map: &IdMap<Vec<u32>>, ids: &WordIds| {
+            for &id in ids {
                 if id != NO_WORD
                     && let Some(v) = map.get(&id)
                 {
                     out.extend_from_slice(v);
                 }
             }
+        };
+        for ids in post {
+            file(&self.post, ids);
+        }
+        for ids in pre {
+            file(&self.pre, ids);
         }
         out.sort_unstable();
         out.dedup();
@@ -271,6 +274,24 @@ pub(crate) fn inflect(base: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// Calls `f` with `w` upper-cased and `suffix` appended, built on the
+/// stack when short: the words of a text are looked up by the thousand.
+fn with_upper<R>(w: &str, suffix: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len() + suffix.len()) {
+        let (head, tail) = b.split_at_mut(w.len());
+        head.copy_from_slice(w.as_bytes());
+        head.make_ascii_uppercase();
+        tail.copy_from_slice(suffix.as_bytes());
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
+    }
+    let mut s = w.to_ascii_uppercase();
+    s.push_str(suffix);
+    f(&s)
+}
+
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -292,10 +313,15 @@ impl VerbDict {
                 out[2] = self.id(stem);
             }
             if let Some(stem) = w.strip_suffix("IES") {
-                out[3] = self.id(&format!("{stem}Y"));
+                out[3] = with_upper(stem, "Y", |y| self.id(y));
             }
         }
         out
+    }
+
+    /// Whether a word, in any case, is a form of one of the verbs.
+    pub(crate) fn is_verb_form(&self, w: &str) -> bool {
+        with_upper(w, "", |w| self.forms.contains_key(w))
     }
 
     /// Parses the dictionary text. Malformed lines are skipped: the file is
