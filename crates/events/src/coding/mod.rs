@@ -30,7 +30,7 @@ use dateline_annotate::{Annotations, Annotator, AnnotatorBuilder};
 use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex, TimexType};
 use jiff::civil::Date;
 
-use self::dict::{Code, Elem, Pattern, VerbDict, WordIds};
+use self::dict::{Code, Elem, Form, Pattern, VerbDict, WordIds};
 use self::discard::{Discard, Discards};
 pub use self::plover::plover_type;
 
@@ -160,46 +160,49 @@ const REFUSAL: &[&str] = &[
     "REFUSED", "REFUSES", "REFUSE", "FAILED", "FAILS", "FAIL", "DECLINED", "DECLINES",
 ];
 
-/// A sentence's tokens as the dictionaries spell them (upper case, "n’t"
-/// as "n't"), in one buffer: one allocation a sentence, not one a word.
-struct UpperWords {
-    buf: String,
-    /// Where each token's word ends in `buf`.
-    ends: Vec<usize>,
-}
-
-impl UpperWords {
-    fn new(text: &str, toks: &[Tok]) -> UpperWords {
-        let mut buf = String::with_capacity(toks.iter().map(|t| t.be - t.bs).sum());
-        let mut ends = Vec::with_capacity(toks.len());
-        for t in toks {
-            let w = text.get(t.bs..t.be).unwrap_or("");
-            let start = buf.len();
-            if w.contains('’') {
-                buf.extend(w.chars().map(|c| if c == '’' { '\'' } else { c }));
-            } else {
-                buf.push_str(w);
-            }
-            if let Some(added) = buf.get_mut(start..) {
-                added.make_ascii_uppercase();
-            }
-            ends.push(buf.len());
-        }
-        UpperWords { buf, ends }
+/// The words of `toks` as the dictionaries spell them: upper case, and
+/// "n’t" as "n't". A word is a slice of `upper`, the text upper-cased
+/// (ASCII upper-casing keeps every byte offset), not a `String` of its own;
+/// the few words with a curly apostrophe are spelled out in `curly`.
+fn dictionary_words<'a>(
+    text: &str,
+    upper: &'a str,
+    toks: &[Tok],
+    curly: &'a mut String,
+) -> Vec<&'a str> {
+    let plain = |t: &Tok| upper.get(t.bs..t.be).unwrap_or("");
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return Vec::new();
+    };
+    if !text.get(first.bs..last.be).is_some_and(|s| s.contains('’')) {
+        return toks.iter().map(plain).collect();
     }
-
-    /// The words, one per token.
-    fn words(&self) -> Vec<&str> {
-        let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let w = self.buf.get(start..end).unwrap_or("");
-                start = end;
+    let has_curly = |t: &Tok| text.get(t.bs..t.be).is_some_and(|w| w.contains('’'));
+    curly.clear();
+    let mut curly_ends = Vec::new();
+    for t in toks.iter().filter(|t| has_curly(t)) {
+        let w = text.get(t.bs..t.be).unwrap_or("");
+        curly.extend(w.chars().map(|c| match c {
+            '’' => '\'',
+            c => c.to_ascii_uppercase(),
+        }));
+        curly_ends.push(curly.len());
+    }
+    let curly: &'a String = curly;
+    let mut curly_ends = curly_ends.into_iter();
+    let mut curly_start = 0;
+    toks.iter()
+        .map(|t| {
+            if has_curly(t) {
+                let end = curly_ends.next().unwrap_or(curly_start);
+                let w = curly.get(curly_start..end).unwrap_or("");
+                curly_start = end;
                 w
-            })
-            .collect()
-    }
+            } else {
+                plain(t)
+            }
+        })
+        .collect()
 }
 
 /// Whether `c` may join two parts of one word ("al-Assad", "Assad's",
@@ -230,6 +233,12 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
     let mut word: Option<(usize, usize)> = None;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {
+        // the common case: an ASCII letter or digit inside a word
+        if word.is_some() && c.is_ascii_alphanumeric() {
+            i += 1;
+            ci += 1;
+            continue;
+        }
         // what follows is only looked at for a joiner inside a word
         let inner = word.is_some()
             && is_joiner(c)
@@ -279,7 +288,11 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
 fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
     let negation = |t: &Tok| {
         text.get(t.bs..t.be).is_some_and(|w| {
-            w.ends_with("'t") || w.ends_with("’t") || w.ends_with("'T") || w.ends_with("’T")
+            matches!(w.as_bytes().last(), Some(b't' | b'T'))
+                && (w.ends_with("'t")
+                    || w.ends_with("’t")
+                    || w.ends_with("'T")
+                    || w.ends_with("’T"))
         })
     };
     if !toks.iter().any(negation) {
@@ -314,6 +327,8 @@ fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
 /// The text with its char → byte map, so that char spans slice in O(1).
 struct Src<'a> {
     text: &'a str,
+    /// The text upper-cased: the same byte offsets.
+    upper: &'a str,
     byte_of: &'a [usize],
     verbs: &'a VerbDict,
 }
@@ -404,7 +419,14 @@ impl EventCoder {
         timexes: &[Timex],
     ) -> Vec<Event> {
         // char offset → byte offset, for the sentence spans
-        let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let mut byte_of: Vec<usize> = Vec::with_capacity(text.len() + 1);
+        byte_of.extend(
+            text.bytes()
+                .enumerate()
+                // a char starts at every byte but a UTF-8 continuation byte
+                .filter(|&(_, b)| b & 0xC0 != 0x80)
+                .map(|(i, _)| i),
+        );
         byte_of.push(text.len());
         let sentences: Vec<Span> = if annotations.sentences.is_empty() && !text.trim().is_empty() {
             vec![Span {
@@ -414,6 +436,7 @@ impl EventCoder {
         } else {
             annotations.sentences.clone()
         };
+        let upper = text.to_ascii_uppercase();
         let mut out = Vec::new();
         // a story-level discard ("+TYPHOON") anywhere: nothing is coded
         if !self.discards.is_empty() {
@@ -421,8 +444,9 @@ impl EventCoder {
                 .into_iter()
                 .filter(|t| t.word)
                 .collect();
-            let upper = UpperWords::new(text, &toks);
-            if self.discards.find(&upper.words()) == Some(Discard::Story) {
+            let mut curly = String::new();
+            let words = dictionary_words(text, &upper, &toks, &mut curly);
+            if self.discards.find(&words) == Some(Discard::Story) {
                 return out;
             }
         }
@@ -435,6 +459,7 @@ impl EventCoder {
             }
             let src = Src {
                 text,
+                upper: &upper,
                 byte_of: &byte_of,
                 verbs: &self.verbs,
             };
@@ -460,8 +485,8 @@ impl EventCoder {
         if toks.is_empty() {
             return;
         }
-        let upper = UpperWords::new(text, &toks);
-        let words = upper.words();
+        let mut curly = String::new();
+        let words = dictionary_words(text, src.upper, &toks, &mut curly);
         if !self.discards.is_empty() && self.discards.find(&words).is_some() {
             return;
         }
@@ -503,6 +528,11 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
+            // only a form of a dictionary verb can be one
+            let Some(forms) = self.verbs.forms.get(words[i]) else {
+                i += 1;
+                continue;
+            };
             let prev = i.checked_sub(1).map(|p| words[p]);
             // after a determiner, a possessive or a number ("a 12-year
             // break") the word is a noun
@@ -526,7 +556,7 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
-            match self.match_verb(&words, &ids, &toks, i) {
+            match self.match_verb(forms, &words, &ids, &toks, i) {
                 // "the Paris attacks", "the Syrian conflict": a noun after a
                 // name used as a modifier; the name is then no actor of it.
                 Some(_)
@@ -962,15 +992,16 @@ impl EventCoder {
         false
     }
 
-    /// Tries every form starting at token `i`; returns the verb's best code.
-    fn match_verb(
-        &self,
+    /// Tries every form starting at token `i` (`forms`, those of its
+    /// word); returns the verb's best code.
+    fn match_verb<'d>(
+        &'d self,
+        forms: &'d [Form],
         words: &[&str],
         ids: &[WordIds],
         toks: &[Tok],
         i: usize,
-    ) -> Option<Hit<'_>> {
-        let forms = self.verbs.forms.get(words[i])?;
+    ) -> Option<Hit<'d>> {
         let mut best: Option<(usize, Hit)> = None;
         let mut cands = Vec::new();
         for f in forms {
@@ -996,8 +1027,9 @@ impl EventCoder {
             );
             let mut chosen: Option<(usize, &Pattern, Option<usize>, Option<usize>)> = None;
             for p in cands.iter().filter_map(|&c| block.patterns.get(c as usize)) {
-                if let Some((tf, sa)) = match_pattern(p, words, ids, toks, i, end_tok)
-                    && chosen.as_ref().is_none_or(|c| p.weight > c.0)
+                // only a more specific pattern than the one chosen counts
+                if chosen.as_ref().is_none_or(|c| p.weight > c.0)
+                    && let Some((tf, sa)) = match_pattern(p, words, ids, toks, i, end_tok)
                 {
                     chosen = Some((p.weight, p, tf, sa));
                 }
