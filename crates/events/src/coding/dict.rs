@@ -17,13 +17,37 @@ pub(crate) enum Code {
 /// One element of a pattern, in order.
 #[derive(Clone, Debug)]
 pub(crate) enum Elem {
-    /// Any of these phrases (a word, or a synset's members), as word ids
-    /// of [`VerbDict::vocab`].
-    Words(Vec<Vec<u32>>),
+    /// Any of these phrases (a word, or a synset's members).
+    Words(Phrases),
     /// `$`: the source is here.
     Source,
     /// `+`: the target is here.
     Target,
+}
+
+/// The phrases a pattern element stands for, as word ids of
+/// [`VerbDict::vocab`], with their first words to rule a position out fast.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrases {
+    pub(crate) alts: Vec<Vec<u32>>,
+    /// The phrases' first words, sorted, without repeats.
+    pub(crate) firsts: Vec<u32>,
+}
+
+impl Phrases {
+    fn new(alts: Vec<Vec<u32>>) -> Phrases {
+        let mut firsts: Vec<u32> = alts.iter().filter_map(|a| a.first().copied()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Phrases { alts, firsts }
+    }
+
+    /// Whether one of the phrases may start at a word with these ids: its
+    /// first word is one of them.
+    pub(crate) fn may_start_at(&self, ids: &WordIds) -> bool {
+        ids.iter()
+            .any(|id| *id != NO_WORD && self.firsts.binary_search(id).is_ok())
+    }
 }
 
 /// A pattern: words before and after the verb (`*`), and its code.
@@ -44,12 +68,7 @@ fn first_words(elems: &[Elem]) -> Vec<Vec<u32>> {
     elems
         .iter()
         .filter_map(|e| match e {
-            Elem::Words(alts) => {
-                let mut f: Vec<u32> = alts.iter().filter_map(|a| a.first().copied()).collect();
-                f.sort_unstable();
-                f.dedup();
-                Some(f)
-            }
+            Elem::Words(phrases) => Some(phrases.firsts.clone()),
             _ => None,
         })
         .collect()
@@ -594,7 +613,7 @@ fn parse_pattern(
             t if t.contains('&') => {
                 let members = expand(t, synsets)?;
                 weight += 1;
-                Elem::Words(intern(members, vocab))
+                Elem::Words(Phrases::new(intern(members, vocab)))
             }
             t => {
                 let w = words_of(t);
@@ -602,7 +621,7 @@ fn parse_pattern(
                     continue;
                 }
                 weight += 1;
-                Elem::Words(intern(vec![w], vocab))
+                Elem::Words(Phrases::new(intern(vec![w], vocab)))
             }
         };
         if seen_star {
@@ -645,7 +664,8 @@ mod tests {
     fn phrases(d: &VerbDict, e: &Elem) -> Vec<String> {
         let names: HashMap<u32, &str> = d.vocab.iter().map(|(w, &i)| (i, w.as_str())).collect();
         match e {
-            Elem::Words(alts) => alts
+            Elem::Words(phrases) => phrases
+                .alts
                 .iter()
                 .map(|a| a.iter().map(|i| names[i]).collect::<Vec<_>>().join(" "))
                 .collect(),

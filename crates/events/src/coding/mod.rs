@@ -215,9 +215,24 @@ fn is_joiner(c: char) -> bool {
 /// `char_base` of the text: words (letters and digits, joined by a
 /// [`is_joiner`] char between two of them) and single punctuation marks.
 fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity((to_byte.saturating_sub(from_byte)) / 4);
+    let mut toks = Vec::new();
+    tokenize_into(text, from_byte, to_byte, char_base, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, which is cleared first: one buffer serves
+/// every sentence of a text.
+fn tokenize_into(
+    text: &str,
+    from_byte: usize,
+    to_byte: usize,
+    char_base: usize,
+    toks: &mut Vec<Tok>,
+) {
+    toks.clear();
+    toks.reserve((to_byte.saturating_sub(from_byte)) / 4);
     let Some(s) = text.get(from_byte..to_byte) else {
-        return toks;
+        return;
     };
     let bytes = s.as_bytes();
     // The char at byte `i` of `s` and its length; ASCII without decoding.
@@ -231,6 +246,8 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
     let mut ci = char_base;
     // the char and byte offsets where the current word started
     let mut word: Option<(usize, usize)> = None;
+    // whether a word ends in "t", as "didn't" does
+    let mut negation = false;
     let mut i = 0;
     while let Some((c, len)) = char_at(i) {
         // the common case: an ASCII letter or digit inside a word
@@ -249,6 +266,11 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
             }
         } else {
             if let Some((start, bs)) = word.take() {
+                // "didn't": split below
+                negation |= matches!(
+                    i.checked_sub(1).and_then(|b| bytes.get(b)),
+                    Some(b't' | b'T')
+                );
                 toks.push(Tok {
                     start,
                     end: ci,
@@ -271,6 +293,7 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
         ci += 1;
     }
     if let Some((start, bs)) = word {
+        negation |= matches!(bytes.last(), Some(b't' | b'T'));
         toks.push(Tok {
             start,
             end: ci,
@@ -279,13 +302,15 @@ fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> V
             word: true,
         });
     }
-    split_negations(text, toks)
+    if negation {
+        split_negations(text, toks);
+    }
 }
 
 /// Splits "didn't", "won't", "can't" as the Penn Treebank does ("did" +
 /// "n't", "wo" + "n't", "ca" + "n't"): the verb dictionaries' patterns are
 /// written over those tokens (`&NEGATVAUXVRB`: `DID N'T`, `WO N'T`).
-fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+fn split_negations(text: &str, toks: &mut Vec<Tok>) {
     let negation = |t: &Tok| {
         text.get(t.bs..t.be).is_some_and(|w| {
             matches!(w.as_bytes().last(), Some(b't' | b'T'))
@@ -296,10 +321,10 @@ fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
         })
     };
     if !toks.iter().any(negation) {
-        return toks;
+        return;
     }
-    let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
+    let mut out = Vec::with_capacity(toks.len() + 4);
+    for t in toks.drain(..) {
         let w = text.get(t.bs..t.be).unwrap_or("");
         let tail = ["n't", "n’t", "N'T", "N’T"]
             .iter()
@@ -321,7 +346,7 @@ fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
             _ => out.push(t),
         }
     }
-    out
+    *toks = out;
 }
 
 /// The text with its char → byte map, so that char spans slice in O(1).
@@ -351,6 +376,15 @@ type DyadKey<'a> = (Option<&'a str>, Option<&'a str>, &'a str);
 fn each_or_none<'a>(actors: &[&'a Entity]) -> impl Iterator<Item = Option<&'a Entity>> {
     let none = actors.is_empty().then_some(None);
     actors.iter().map(|e| Some(*e)).chain(none)
+}
+
+/// Buffers that one sentence after another fills, instead of allocating
+/// its own: the tokens, their [`WordIds`] and the entity covering each.
+#[derive(Default)]
+struct SentenceBuffers {
+    toks: Vec<Tok>,
+    ids: Vec<WordIds>,
+    ent_of: Vec<Option<usize>>,
 }
 
 /// What every event coded from one sentence shares.
@@ -450,6 +484,7 @@ impl EventCoder {
                 return out;
             }
         }
+        let mut buffers = SentenceBuffers::default();
         for s in &sentences {
             let (Some(&bs), Some(&be)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
                 continue;
@@ -463,7 +498,16 @@ impl EventCoder {
                 byte_of: &byte_of,
                 verbs: &self.verbs,
             };
-            self.code_sentence(&src, *s, bs, be, annotations, published, timexes, &mut out);
+            let span = (*s, bs, be);
+            self.code_sentence(
+                &src,
+                span,
+                annotations,
+                published,
+                timexes,
+                &mut buffers,
+                &mut out,
+            );
         }
         out
     }
@@ -472,25 +516,28 @@ impl EventCoder {
     fn code_sentence(
         &self,
         src: &Src<'_>,
-        sent: Span,
-        bs: usize,
-        be: usize,
+        (sent, bs, be): (Span, usize, usize),
         ann: &Annotations,
         published: Option<Date>,
         timexes: &[Timex],
+        buffers: &mut SentenceBuffers,
         out: &mut Vec<Event>,
     ) {
         let text = src.text;
-        let toks = tokenize(text, bs, be, sent.start);
+        let SentenceBuffers { toks, ids, ent_of } = buffers;
+        tokenize_into(text, bs, be, sent.start, toks);
+        let toks: &[Tok] = toks;
         if toks.is_empty() {
             return;
         }
         let mut curly = String::new();
-        let words = dictionary_words(text, src.upper, &toks, &mut curly);
+        let words = dictionary_words(text, src.upper, toks, &mut curly);
         if !self.discards.is_empty() && self.discards.find(&words).is_some() {
             return;
         }
-        let ids: Vec<WordIds> = words.iter().map(|w| self.verbs.word_ids(w)).collect();
+        ids.clear();
+        ids.extend(words.iter().map(|w| self.verbs.word_ids(w)));
+        let ids: &[WordIds] = ids;
         // entities are in text order
         let first = ann.entities.partition_point(|e| e.start < sent.start);
         let raw: Vec<&Entity> = ann.entities[first..]
@@ -502,7 +549,8 @@ impl EventCoder {
         let resolved = resolve_actors(src, &raw);
         let ents: Vec<&Entity> = resolved.iter().map(|e| e.as_ref()).collect();
         // token → the entity covering it, in one pass
-        let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
+        ent_of.clear();
+        ent_of.resize(toks.len(), None);
         {
             let mut k = 0;
             for (ti, t) in toks.iter().enumerate() {
@@ -546,7 +594,7 @@ impl EventCoder {
             }
             // "a brief private visit": a noun after an article and
             // adjectives.
-            if self.after_article_adjectives(&words, &toks, &ent_of, i) {
+            if self.after_article_adjectives(&words, toks, ent_of, i) {
                 i += 1;
                 continue;
             }
@@ -556,13 +604,13 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
-            match self.match_verb(forms, &words, &ids, &toks, i) {
+            match self.match_verb(forms, &words, ids, toks, i) {
                 // "the Paris attacks", "the Syrian conflict": a noun after a
                 // name used as a modifier; the name is then no actor of it.
                 Some(_)
                     if i.checked_sub(1)
                         .and_then(|p| ent_of[p])
-                        .is_some_and(|k| modifier_noun(&words, &ent_of, i, ents[k])) =>
+                        .is_some_and(|k| modifier_noun(&words, ent_of, i, ents[k])) =>
                 {
                     if let Some(k) = i.checked_sub(1).and_then(|p| ent_of[p]) {
                         modifiers.push(k);
@@ -610,7 +658,7 @@ impl EventCoder {
             .map(|x| x.value.clone());
         let context = SentenceContext {
             sent,
-            toks: &toks,
+            toks,
             words: &words,
             ann,
             has_speech: sentence_has_speech,
@@ -627,7 +675,7 @@ impl EventCoder {
                 .copied()
                 .filter(|e| e.start >= lo && e.start < hi)
                 .collect();
-            place_of(&words, &toks, &within, &tok_at).or_else(|| {
+            place_of(&words, toks, &within, &tok_at).or_else(|| {
                 // "the Paris attacks that killed": a place named as the
                 // modifier of a noun before the verb
                 modifiers
@@ -719,7 +767,7 @@ impl EventCoder {
                 });
             if passive {
                 // "X was attacked by Y": Y acts on X.
-                let target_list = subject(&ents, &words, &toks, vstart)
+                let target_list = subject(&ents, &words, toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 // The agent is named after "by" ("from" for fire: "a rocket
@@ -732,7 +780,7 @@ impl EventCoder {
                 let tcodes: Vec<Option<&str>> =
                     target_list.iter().map(|e| e.code.as_deref()).collect();
                 let source_list = from_c
-                    .and_then(|c| first_after(&words, &toks, &ents, c, Some(&tcodes)))
+                    .and_then(|c| first_after(&words, toks, &ents, c, Some(&tcodes)))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 self.emit(
@@ -748,12 +796,12 @@ impl EventCoder {
             }
             let sources: Vec<&Entity> = if let Some(from) = h.source_after {
                 let from_c = toks.get(from).map_or(sent.end, |t| t.start);
-                first_after(&words, &toks, &ents, from_c, None)
+                first_after(&words, toks, &ents, from_c, None)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             } else if conjoined {
                 prev_sources.clone()
-            } else if !prev_sources.is_empty() && subject_pronoun(&words, &toks, &ent_of, h.tok) {
+            } else if !prev_sources.is_empty() && subject_pronoun(&words, toks, ent_of, h.tok) {
                 // "… and then they requested": the pronoun subject is the
                 // actor of the clause before.
                 prev_sources.clone()
@@ -765,7 +813,7 @@ impl EventCoder {
                 // reported clause has a subject of its own, no actor.
                 Vec::new()
             } else {
-                subject(&ents, &words, &toks, vstart)
+                subject(&ents, &words, toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             };
@@ -784,7 +832,7 @@ impl EventCoder {
             let targets: Vec<&Entity> = if object_pronoun && !earlier.is_empty() {
                 earlier
             } else {
-                first_after(&words, &toks, &ents_to_end, from_c, Some(&src_codes))
+                first_after(&words, toks, &ents_to_end, from_c, Some(&src_codes))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             };
@@ -1388,41 +1436,42 @@ fn inside_feature_name(src: &Src<'_>, e: &Entity, sent_end: usize) -> bool {
 /// Whether a word looks like an adjective: a few common ones and the
 /// usual adjective endings.
 fn is_adjective(w: &str, is_verb: impl Fn(&str) -> bool) -> bool {
-    const COMMON: &[&str] = &[
-        "BRIEF",
-        "PRIVATE",
-        "FIRST",
-        "SECOND",
-        "THIRD",
-        "LAST",
-        "FULL",
-        "BIG",
-        "MAJOR",
-        "JOINT",
-        "FRESH",
-        "LARGE",
-        "SMALL",
-        "LONG",
-        "SHORT",
-        "HIGH",
-        "TOP",
-        "KEY",
-        "RARE",
-        "SURPRISE",
-        "FORMER",
-        "OPEN",
-        "SEPARATE",
-        "IMMEDIATE",
-        "DIRECT",
-        "SECRET",
-        "HEAVY",
-        "DEADLY",
-        "FIERCE",
-        "WIDE",
-        "DRAMATIC",
-        "MASSIVE",
-    ];
-    COMMON.contains(&w)
+    let common = matches!(
+        w,
+        "BRIEF"
+            | "PRIVATE"
+            | "FIRST"
+            | "SECOND"
+            | "THIRD"
+            | "LAST"
+            | "FULL"
+            | "BIG"
+            | "MAJOR"
+            | "JOINT"
+            | "FRESH"
+            | "LARGE"
+            | "SMALL"
+            | "LONG"
+            | "SHORT"
+            | "HIGH"
+            | "TOP"
+            | "KEY"
+            | "RARE"
+            | "SURPRISE"
+            | "FORMER"
+            | "OPEN"
+            | "SEPARATE"
+            | "IMMEDIATE"
+            | "DIRECT"
+            | "SECRET"
+            | "HEAVY"
+            | "DEADLY"
+            | "FIERCE"
+            | "WIDE"
+            | "DRAMATIC"
+            | "MASSIVE"
+    );
+    common
         || (w.len() > 4
             && [
                 "AL", "IVE", "OUS", "IC", "FUL", "BLE", "ARY", "ERN", "IAN", "ESE", "LESS",
@@ -1480,7 +1529,7 @@ fn match_pattern(
         match e {
             Elem::Target => target_from = Some(k),
             Elem::Source => source_after = Some(k),
-            Elem::Words(alts) => {
+            Elem::Words(phrases) => {
                 let mut found = None;
                 let mut j = k;
                 // each word within a few words of the last: the verb's
@@ -1492,7 +1541,11 @@ fn match_pattern(
                     if !toks[j].word && matches!(words[j], ";" | ":" | "," | "\"" | "(" | ")") {
                         break;
                     }
-                    if let Some(a) = alts.iter().find(|a| phrase_at(ids, j, a)) {
+                    if let Some(a) = ids
+                        .get(j)
+                        .filter(|t| phrases.may_start_at(t))
+                        .and_then(|_| phrases.alts.iter().find(|a| phrase_at(ids, j, a)))
+                    {
                         found = Some(j + a.len());
                         break;
                     }
@@ -1506,14 +1559,17 @@ fn match_pattern(
     let lower = v.saturating_sub(PRE_WINDOW);
     let mut k = v;
     for (n, e) in p.pre.iter().rev().enumerate() {
-        if let Elem::Words(alts) = e {
+        if let Elem::Words(phrases) = e {
             let mut found = None;
             let mut j = k;
             // right before the verb when joined to it ("IN_*")
             let touching = n == 0 && p.joined.0;
             while j > lower {
                 j -= 1;
-                if alts.iter().any(|a| {
+                if !ids.get(j).is_some_and(|t| phrases.may_start_at(t)) {
+                    continue;
+                }
+                if phrases.alts.iter().any(|a| {
                     (if touching {
                         j + a.len() == k
                     } else {
