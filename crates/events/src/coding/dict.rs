@@ -17,13 +17,37 @@ pub(crate) enum Code {
 /// One element of a pattern, in order.
 #[derive(Clone, Debug)]
 pub(crate) enum Elem {
-    /// Any of these phrases (a word, or a synset's members), as word ids
-    /// of [`VerbDict::vocab`].
-    Words(Vec<Vec<u32>>),
+    /// Any of these phrases (a word, or a synset's members).
+    Words(Phrases),
     /// `$`: the source is here.
     Source,
     /// `+`: the target is here.
     Target,
+}
+
+/// The phrases a pattern element stands for, as word ids of
+/// [`VerbDict::vocab`], with their first words to rule a position out fast.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrases {
+    pub(crate) alts: Vec<Vec<u32>>,
+    /// The phrases' first words, sorted, without repeats.
+    pub(crate) firsts: Vec<u32>,
+}
+
+impl Phrases {
+    fn new(alts: Vec<Vec<u32>>) -> Phrases {
+        let mut firsts: Vec<u32> = alts.iter().filter_map(|a| a.first().copied()).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        Phrases { alts, firsts }
+    }
+
+    /// Whether one of the phrases may start at a word with these ids: its
+    /// first word is one of them.
+    pub(crate) fn may_start_at(&self, ids: &WordIds) -> bool {
+        ids.iter()
+            .any(|id| *id != NO_WORD && self.firsts.binary_search(id).is_ok())
+    }
 }
 
 /// A pattern: words before and after the verb (`*`), and its code.
@@ -44,12 +68,7 @@ fn first_words(elems: &[Elem]) -> Vec<Vec<u32>> {
     elems
         .iter()
         .filter_map(|e| match e {
-            Elem::Words(alts) => {
-                let mut f: Vec<u32> = alts.iter().filter_map(|a| a.first().copied()).collect();
-                f.sort_unstable();
-                f.dedup();
-                Some(f)
-            }
+            Elem::Words(phrases) => Some(phrases.firsts.clone()),
             _ => None,
         })
         .collect()
@@ -131,17 +150,20 @@ impl PatternIndex {
     ) {
         out.clear();
         out.extend_from_slice(&self.always);
-        for (map, ids) in [
-            (&self.post, post.collect::<Vec<_>>()),
-            (&self.pre, pre.collect()),
-        ] {
-            for &id in ids.into_iter().flatten() {
+        let mut file = |map: &IdMap<Vec<u32>>, ids: &WordIds| {
+            for &id in ids {
                 if id != NO_WORD
                     && let Some(v) = map.get(&id)
                 {
                     out.extend_from_slice(v);
                 }
             }
+        };
+        for ids in post {
+            file(&self.post, ids);
+        }
+        for ids in pre {
+            file(&self.pre, ids);
         }
         out.sort_unstable();
         out.dedup();
@@ -271,6 +293,24 @@ pub(crate) fn inflect(base: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// Calls `f` with `w` upper-cased and `suffix` appended, built on the
+/// stack when short: the words of a text are looked up by the thousand.
+fn with_upper<R>(w: &str, suffix: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(b) = buf.get_mut(..w.len() + suffix.len()) {
+        let (head, tail) = b.split_at_mut(w.len());
+        head.copy_from_slice(w.as_bytes());
+        head.make_ascii_uppercase();
+        tail.copy_from_slice(suffix.as_bytes());
+        if let Ok(s) = std::str::from_utf8(b) {
+            return f(s);
+        }
+    }
+    let mut s = w.to_ascii_uppercase();
+    s.push_str(suffix);
+    f(&s)
+}
+
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -292,10 +332,15 @@ impl VerbDict {
                 out[2] = self.id(stem);
             }
             if let Some(stem) = w.strip_suffix("IES") {
-                out[3] = self.id(&format!("{stem}Y"));
+                out[3] = with_upper(stem, "Y", |y| self.id(y));
             }
         }
         out
+    }
+
+    /// Whether a word, in any case, is a form of one of the verbs.
+    pub(crate) fn is_verb_form(&self, w: &str) -> bool {
+        with_upper(w, "", |w| self.forms.contains_key(w))
     }
 
     /// Parses the dictionary text. Malformed lines are skipped: the file is
@@ -568,7 +613,7 @@ fn parse_pattern(
             t if t.contains('&') => {
                 let members = expand(t, synsets)?;
                 weight += 1;
-                Elem::Words(intern(members, vocab))
+                Elem::Words(Phrases::new(intern(members, vocab)))
             }
             t => {
                 let w = words_of(t);
@@ -576,7 +621,7 @@ fn parse_pattern(
                     continue;
                 }
                 weight += 1;
-                Elem::Words(intern(vec![w], vocab))
+                Elem::Words(Phrases::new(intern(vec![w], vocab)))
             }
         };
         if seen_star {
@@ -619,7 +664,8 @@ mod tests {
     fn phrases(d: &VerbDict, e: &Elem) -> Vec<String> {
         let names: HashMap<u32, &str> = d.vocab.iter().map(|(w, &i)| (i, w.as_str())).collect();
         match e {
-            Elem::Words(alts) => alts
+            Elem::Words(phrases) => phrases
+                .alts
                 .iter()
                 .map(|a| a.iter().map(|i| names[i]).collect::<Vec<_>>().join(" "))
                 .collect(),

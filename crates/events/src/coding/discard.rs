@@ -52,11 +52,11 @@ impl Discards {
     }
 
     /// The strongest discard among the upper-case `words`, if any.
-    pub(crate) fn find(&self, words: &[String]) -> Option<Discard> {
+    pub(crate) fn find(&self, words: &[&str]) -> Option<Discard> {
         let mut found = None;
-        for (i, w) in words.iter().enumerate() {
+        for (i, &w) in words.iter().enumerate() {
             // "typhoons": a plural matches a one-word phrase
-            let (entries, plural) = match self.by_first.get(w.as_str()) {
+            let (entries, plural) = match self.by_first.get(w) {
                 Some(e) => (e, false),
                 None => match w.strip_suffix('S').and_then(|s| self.by_first.get(s)) {
                     Some(e) => (e, true),
@@ -67,7 +67,7 @@ impl Discards {
                 let last = rest.len().saturating_sub(1);
                 let matches = (!plural || rest.is_empty())
                     && rest.iter().enumerate().all(|(k, r)| {
-                        words.get(i + 1 + k).is_some_and(|x| {
+                        words.get(i + 1 + k).is_some_and(|&x| {
                             x == r || (k == last && x.strip_suffix('S') == Some(r.as_str()))
                         })
                     });
@@ -88,8 +88,10 @@ impl Discards {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        s.split_whitespace().map(|w| w.to_uppercase()).collect()
+    fn find(d: &Discards, s: &str) -> Option<Discard> {
+        let words: Vec<String> = s.split_whitespace().map(|w| w.to_uppercase()).collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        d.find(&words)
     }
 
     const FILE: &str = "# sports and weather\n\
@@ -104,21 +106,19 @@ mod tests {
         let d = Discards::parse(FILE);
         assert!(!d.is_empty());
         assert_eq!(
-            d.find(&words("Japan beat Cuba in the baseball final on Sunday")),
+            find(&d, "Japan beat Cuba in the baseball final on Sunday"),
             Some(Discard::Sentence)
         );
         assert_eq!(
-            d.find(&words("Egypt hosts the African Nations Cup next year")),
+            find(&d, "Egypt hosts the African Nations Cup next year"),
             Some(Discard::Sentence)
         );
         assert_eq!(
-            d.find(&words(
-                "Two typhoons hit the Philippines and baseball stopped"
-            )),
+            find(&d, "Two typhoons hit the Philippines and baseball stopped"),
             Some(Discard::Story)
         );
         assert_eq!(
-            d.find(&words("Woods leads the World Golf Championships")),
+            find(&d, "Woods leads the World Golf Championships"),
             Some(Discard::Story)
         );
     }
@@ -126,16 +126,13 @@ mod tests {
     #[test]
     fn partial_phrases_and_political_text_are_kept() {
         let d = Discards::parse(FILE);
+        assert_eq!(find(&d, "African nations agreed to a cup of tea"), None);
         assert_eq!(
-            d.find(&words("African nations agreed to a cup of tea")),
-            None
-        );
-        assert_eq!(
-            d.find(&words("Three months later the army withdrew")),
+            find(&d, "Three months later the army withdrew"),
             Some(Discard::Sentence)
         );
-        assert_eq!(d.find(&words("Russia attacked Ukraine months ago")), None);
-        assert_eq!(d.find(&words("Israel and Hamas agreed a truce")), None);
+        assert_eq!(find(&d, "Russia attacked Ukraine months ago"), None);
+        assert_eq!(find(&d, "Israel and Hamas agreed a truce"), None);
         assert!(Discards::parse("# only comments\n\n").is_empty());
     }
 }

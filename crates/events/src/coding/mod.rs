@@ -25,13 +25,12 @@ mod discard;
 mod plover;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use dateline_annotate::{Annotations, Annotator, AnnotatorBuilder};
 use dateline_core::{Entity, EntityKind, Event, EventActor, Modality, Span, Timex, TimexType};
 use jiff::civil::Date;
 
-use self::dict::{Code, Elem, Pattern, VerbDict, WordIds};
+use self::dict::{Code, Elem, Form, Pattern, VerbDict, WordIds};
 use self::discard::{Discard, Discards};
 pub use self::plover::plover_type;
 
@@ -161,86 +160,171 @@ const REFUSAL: &[&str] = &[
     "REFUSED", "REFUSES", "REFUSE", "FAILED", "FAILS", "FAIL", "DECLINED", "DECLINES",
 ];
 
-fn upper(s: &str) -> String {
-    // "n’t" is "n't" to the dictionaries
-    let u = s.to_ascii_uppercase();
-    if u.contains('’') {
-        u.replace('’', "'")
-    } else {
-        u
+/// The words of `toks` as the dictionaries spell them: upper case, and
+/// "n’t" as "n't". A word is a slice of `upper`, the text upper-cased
+/// (ASCII upper-casing keeps every byte offset), not a `String` of its own;
+/// the few words with a curly apostrophe are spelled out in `curly`.
+fn dictionary_words<'a>(
+    text: &str,
+    upper: &'a str,
+    toks: &[Tok],
+    curly: &'a mut String,
+) -> Vec<&'a str> {
+    let plain = |t: &Tok| upper.get(t.bs..t.be).unwrap_or("");
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return Vec::new();
+    };
+    if !text.get(first.bs..last.be).is_some_and(|s| s.contains('’')) {
+        return toks.iter().map(plain).collect();
     }
+    let has_curly = |t: &Tok| text.get(t.bs..t.be).is_some_and(|w| w.contains('’'));
+    curly.clear();
+    let mut curly_ends = Vec::new();
+    for t in toks.iter().filter(|t| has_curly(t)) {
+        let w = text.get(t.bs..t.be).unwrap_or("");
+        curly.extend(w.chars().map(|c| match c {
+            '’' => '\'',
+            c => c.to_ascii_uppercase(),
+        }));
+        curly_ends.push(curly.len());
+    }
+    let curly: &'a String = curly;
+    let mut curly_ends = curly_ends.into_iter();
+    let mut curly_start = 0;
+    toks.iter()
+        .map(|t| {
+            if has_curly(t) {
+                let end = curly_ends.next().unwrap_or(curly_start);
+                let w = curly.get(curly_start..end).unwrap_or("");
+                curly_start = end;
+                w
+            } else {
+                plain(t)
+            }
+        })
+        .collect()
 }
 
+/// Whether `c` may join two parts of one word ("al-Assad", "Assad's",
+/// "U.S.").
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.')
+}
+
+/// The tokens of `text[from_byte..to_byte]`, whose first char is char
+/// `char_base` of the text: words (letters and digits, joined by a
+/// [`is_joiner`] char between two of them) and single punctuation marks.
 fn tokenize(text: &str, from_byte: usize, to_byte: usize, char_base: usize) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity((to_byte.saturating_sub(from_byte)) / 4);
+    let mut toks = Vec::new();
+    tokenize_into(text, from_byte, to_byte, char_base, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, which is cleared first: one buffer serves
+/// every sentence of a text.
+fn tokenize_into(
+    text: &str,
+    from_byte: usize,
+    to_byte: usize,
+    char_base: usize,
+    toks: &mut Vec<Tok>,
+) {
+    toks.clear();
+    toks.reserve((to_byte.saturating_sub(from_byte)) / 4);
     let Some(s) = text.get(from_byte..to_byte) else {
-        return toks;
+        return;
+    };
+    let bytes = s.as_bytes();
+    // The char at byte `i` of `s` and its length; ASCII without decoding.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some((char::from(b), 1)),
+            Some(_) => s.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+            None => None,
+        }
     };
     let mut ci = char_base;
-    let mut cur: Option<Tok> = None;
-    let mut prev_alnum = false;
-    let mut chars = s.char_indices();
-    let mut next = chars.next();
-    while let Some((b, c)) = next {
-        next = chars.next();
+    // the char and byte offsets where the current word started
+    let mut word: Option<(usize, usize)> = None;
+    // whether a word ends in "t", as "didn't" does
+    let mut negation = false;
+    let mut i = 0;
+    while let Some((c, len)) = char_at(i) {
+        // the common case: an ASCII letter or digit inside a word
+        if word.is_some() && c.is_ascii_alphanumeric() {
+            i += 1;
+            ci += 1;
+            continue;
+        }
         // what follows is only looked at for a joiner inside a word
-        let inner = (c == '-' || c == '\'' || c == '’' || c == '.')
-            && prev_alnum
-            && next.is_some_and(|(_, n)| n.is_alphanumeric());
+        let inner = word.is_some()
+            && is_joiner(c)
+            && char_at(i + len).is_some_and(|(n, _)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner {
-            match cur.as_mut() {
-                Some(t) => {
-                    t.end = ci + 1;
-                    t.be = from_byte + b + c.len_utf8();
-                }
-                None => {
-                    cur = Some(Tok {
-                        start: ci,
-                        end: ci + 1,
-                        bs: from_byte + b,
-                        be: from_byte + b + c.len_utf8(),
-                        word: true,
-                    })
-                }
+            if word.is_none() {
+                word = Some((ci, from_byte + i));
             }
-            prev_alnum = true;
         } else {
-            if let Some(t) = cur.take() {
-                toks.push(t);
+            if let Some((start, bs)) = word.take() {
+                // "didn't": split below
+                negation |= matches!(
+                    i.checked_sub(1).and_then(|b| bytes.get(b)),
+                    Some(b't' | b'T')
+                );
+                toks.push(Tok {
+                    start,
+                    end: ci,
+                    bs,
+                    be: from_byte + i,
+                    word: true,
+                });
             }
             if !c.is_whitespace() {
                 toks.push(Tok {
                     start: ci,
                     end: ci + 1,
-                    bs: from_byte + b,
-                    be: from_byte + b + c.len_utf8(),
+                    bs: from_byte + i,
+                    be: from_byte + i + len,
                     word: false,
                 });
             }
-            prev_alnum = false;
         }
+        i += len;
         ci += 1;
     }
-    if let Some(t) = cur.take() {
-        toks.push(t);
+    if let Some((start, bs)) = word {
+        negation |= matches!(bytes.last(), Some(b't' | b'T'));
+        toks.push(Tok {
+            start,
+            end: ci,
+            bs,
+            be: to_byte,
+            word: true,
+        });
     }
-    split_negations(text, toks)
+    if negation {
+        split_negations(text, toks);
+    }
 }
 
 /// Splits "didn't", "won't", "can't" as the Penn Treebank does ("did" +
 /// "n't", "wo" + "n't", "ca" + "n't"): the verb dictionaries' patterns are
 /// written over those tokens (`&NEGATVAUXVRB`: `DID N'T`, `WO N'T`).
-fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
+fn split_negations(text: &str, toks: &mut Vec<Tok>) {
     let negation = |t: &Tok| {
         text.get(t.bs..t.be).is_some_and(|w| {
-            w.ends_with("'t") || w.ends_with("’t") || w.ends_with("'T") || w.ends_with("’T")
+            matches!(w.as_bytes().last(), Some(b't' | b'T'))
+                && (w.ends_with("'t")
+                    || w.ends_with("’t")
+                    || w.ends_with("'T")
+                    || w.ends_with("’T"))
         })
     };
     if !toks.iter().any(negation) {
-        return toks;
+        return;
     }
-    let mut out = Vec::with_capacity(toks.len());
-    for t in toks {
+    let mut out = Vec::with_capacity(toks.len() + 4);
+    for t in toks.drain(..) {
         let w = text.get(t.bs..t.be).unwrap_or("");
         let tail = ["n't", "n’t", "N'T", "N’T"]
             .iter()
@@ -262,12 +346,14 @@ fn split_negations(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
             _ => out.push(t),
         }
     }
-    out
+    *toks = out;
 }
 
 /// The text with its char → byte map, so that char spans slice in O(1).
 struct Src<'a> {
     text: &'a str,
+    /// The text upper-cased: the same byte offsets.
+    upper: &'a str,
     byte_of: &'a [usize],
     verbs: &'a VerbDict,
 }
@@ -281,12 +367,31 @@ impl Src<'_> {
     }
 }
 
-/// A verb found in a sentence, before its actors are chosen.
+/// What makes two events of one sentence the same: source and target
+/// codes, and the CAMEO code unless both actors are named (one event per
+/// dyad and sentence).
+type DyadKey<'a> = (Option<&'a str>, Option<&'a str>, &'a str);
+
+/// Each of `actors`, or a single `None` when there are none.
+fn each_or_none<'a>(actors: &[&'a Entity]) -> impl Iterator<Item = Option<&'a Entity>> {
+    let none = actors.is_empty().then_some(None);
+    actors.iter().map(|e| Some(*e)).chain(none)
+}
+
+/// Buffers that one sentence after another fills, instead of allocating
+/// its own: the tokens, their [`WordIds`] and the entity covering each.
+#[derive(Default)]
+struct SentenceBuffers {
+    toks: Vec<Tok>,
+    ids: Vec<WordIds>,
+    ent_of: Vec<Option<usize>>,
+}
+
 /// What every event coded from one sentence shares.
 struct SentenceContext<'a> {
     sent: Span,
     toks: &'a [Tok],
-    words: &'a [String],
+    words: &'a [&'a str],
     ann: &'a Annotations,
     /// A speech verb is among the sentence's hits.
     has_speech: bool,
@@ -295,12 +400,13 @@ struct SentenceContext<'a> {
     when_timex: Option<String>,
 }
 
-struct Hit {
+/// A verb found in a sentence, before its actors are chosen.
+struct Hit<'d> {
     tok: usize,
     /// One past the verb's last token (multi-word verbs).
     end_tok: usize,
-    code: String,
-    pair: Option<String>,
+    code: &'d str,
+    pair: Option<&'d str>,
     /// Token index where the target search starts.
     target_from: usize,
     source_after: Option<usize>,
@@ -347,7 +453,14 @@ impl EventCoder {
         timexes: &[Timex],
     ) -> Vec<Event> {
         // char offset → byte offset, for the sentence spans
-        let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let mut byte_of: Vec<usize> = Vec::with_capacity(text.len() + 1);
+        byte_of.extend(
+            text.bytes()
+                .enumerate()
+                // a char starts at every byte but a UTF-8 continuation byte
+                .filter(|&(_, b)| b & 0xC0 != 0x80)
+                .map(|(i, _)| i),
+        );
         byte_of.push(text.len());
         let sentences: Vec<Span> = if annotations.sentences.is_empty() && !text.trim().is_empty() {
             vec![Span {
@@ -357,18 +470,21 @@ impl EventCoder {
         } else {
             annotations.sentences.clone()
         };
+        let upper = text.to_ascii_uppercase();
         let mut out = Vec::new();
         // a story-level discard ("+TYPHOON") anywhere: nothing is coded
         if !self.discards.is_empty() {
-            let words: Vec<String> = tokenize(text, 0, text.len(), 0)
-                .iter()
+            let toks: Vec<Tok> = tokenize(text, 0, text.len(), 0)
+                .into_iter()
                 .filter(|t| t.word)
-                .map(|t| upper(&text[t.bs..t.be]))
                 .collect();
+            let mut curly = String::new();
+            let words = dictionary_words(text, &upper, &toks, &mut curly);
             if self.discards.find(&words) == Some(Discard::Story) {
                 return out;
             }
         }
+        let mut buffers = SentenceBuffers::default();
         for s in &sentences {
             let (Some(&bs), Some(&be)) = (byte_of.get(s.start), byte_of.get(s.end)) else {
                 continue;
@@ -378,10 +494,20 @@ impl EventCoder {
             }
             let src = Src {
                 text,
+                upper: &upper,
                 byte_of: &byte_of,
                 verbs: &self.verbs,
             };
-            self.code_sentence(&src, *s, bs, be, annotations, published, timexes, &mut out);
+            let span = (*s, bs, be);
+            self.code_sentence(
+                &src,
+                span,
+                annotations,
+                published,
+                timexes,
+                &mut buffers,
+                &mut out,
+            );
         }
         out
     }
@@ -390,24 +516,28 @@ impl EventCoder {
     fn code_sentence(
         &self,
         src: &Src<'_>,
-        sent: Span,
-        bs: usize,
-        be: usize,
+        (sent, bs, be): (Span, usize, usize),
         ann: &Annotations,
         published: Option<Date>,
         timexes: &[Timex],
+        buffers: &mut SentenceBuffers,
         out: &mut Vec<Event>,
     ) {
         let text = src.text;
-        let toks = tokenize(text, bs, be, sent.start);
+        let SentenceBuffers { toks, ids, ent_of } = buffers;
+        tokenize_into(text, bs, be, sent.start, toks);
+        let toks: &[Tok] = toks;
         if toks.is_empty() {
             return;
         }
-        let words: Vec<String> = toks.iter().map(|t| upper(&text[t.bs..t.be])).collect();
+        let mut curly = String::new();
+        let words = dictionary_words(text, src.upper, toks, &mut curly);
         if !self.discards.is_empty() && self.discards.find(&words).is_some() {
             return;
         }
-        let ids: Vec<WordIds> = words.iter().map(|w| self.verbs.word_ids(w)).collect();
+        ids.clear();
+        ids.extend(words.iter().map(|w| self.verbs.word_ids(w)));
+        let ids: &[WordIds] = ids;
         // entities are in text order
         let first = ann.entities.partition_point(|e| e.start < sent.start);
         let raw: Vec<&Entity> = ann.entities[first..]
@@ -419,7 +549,8 @@ impl EventCoder {
         let resolved = resolve_actors(src, &raw);
         let ents: Vec<&Entity> = resolved.iter().map(|e| e.as_ref()).collect();
         // token → the entity covering it, in one pass
-        let mut ent_of: Vec<Option<usize>> = vec![None; toks.len()];
+        ent_of.clear();
+        ent_of.resize(toks.len(), None);
         {
             let mut k = 0;
             for (ti, t) in toks.iter().enumerate() {
@@ -445,7 +576,12 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
-            let prev = i.checked_sub(1).map(|p| words[p].as_str());
+            // only a form of a dictionary verb can be one
+            let Some(forms) = self.verbs.forms.get(words[i]) else {
+                i += 1;
+                continue;
+            };
+            let prev = i.checked_sub(1).map(|p| words[p]);
             // after a determiner, a possessive or a number ("a 12-year
             // break") the word is a noun
             if prev.is_some_and(|p| {
@@ -458,7 +594,7 @@ impl EventCoder {
             }
             // "a brief private visit": a noun after an article and
             // adjectives.
-            if self.after_article_adjectives(&words, &toks, &ent_of, i) {
+            if self.after_article_adjectives(&words, toks, ent_of, i) {
                 i += 1;
                 continue;
             }
@@ -468,13 +604,13 @@ impl EventCoder {
                 i += 1;
                 continue;
             }
-            match self.match_verb(&words, &ids, &toks, i) {
+            match self.match_verb(forms, &words, ids, toks, i) {
                 // "the Paris attacks", "the Syrian conflict": a noun after a
                 // name used as a modifier; the name is then no actor of it.
                 Some(_)
                     if i.checked_sub(1)
                         .and_then(|p| ent_of[p])
-                        .is_some_and(|k| modifier_noun(&words, &ent_of, i, ents[k])) =>
+                        .is_some_and(|k| modifier_noun(&words, ent_of, i, ents[k])) =>
                 {
                     if let Some(k) = i.checked_sub(1).and_then(|p| ent_of[p]) {
                         modifiers.push(k);
@@ -493,7 +629,7 @@ impl EventCoder {
         // carries the event when the governing verb has only its default code.
         let starts: Vec<usize> = hits.iter().map(|h| h.tok).collect();
         hits.retain(|h| {
-            let to = words.get(h.end_tok).is_some_and(|w| w == "TO");
+            let to = words.get(h.end_tok).is_some_and(|w| *w == "TO");
             !(to && h.weight == 0 && !h.speech && starts.contains(&(h.end_tok + 1)))
         });
         // "met Assad to discuss efforts to counter IS": a purpose infinitive
@@ -522,7 +658,7 @@ impl EventCoder {
             .map(|x| x.value.clone());
         let context = SentenceContext {
             sent,
-            toks: &toks,
+            toks,
             words: &words,
             ann,
             has_speech: sentence_has_speech,
@@ -539,7 +675,7 @@ impl EventCoder {
                 .copied()
                 .filter(|e| e.start >= lo && e.start < hi)
                 .collect();
-            place_of(&words, &toks, &within, &tok_at).or_else(|| {
+            place_of(&words, toks, &within, &tok_at).or_else(|| {
                 // "the Paris attacks that killed": a place named as the
                 // modifier of a noun before the verb
                 modifiers
@@ -558,7 +694,7 @@ impl EventCoder {
             .map(|(_, e)| *e)
             .collect();
         let mut prev_sources: Vec<&Entity> = Vec::new();
-        let mut seen: HashSet<(Option<String>, Option<String>, String)> = HashSet::new();
+        let mut seen: Vec<DyadKey<'_>> = Vec::new();
 
         for (hi, h) in hits.iter().enumerate() {
             // after the verb up to the next one, else before it back to
@@ -566,7 +702,7 @@ impl EventCoder {
             let prev_end = hi.checked_sub(1).map_or(0, |p| hits[p].end_tok);
             let clause_start = (prev_end..h.tok)
                 .rev()
-                .find(|&j| !toks[j].word && matches!(words[j].as_str(), "," | ";" | ":"))
+                .find(|&j| !toks[j].word && matches!(words[j], "," | ";" | ":"))
                 .filter(|_| hi > 0)
                 .map_or(prev_end, |j| j + 1);
             let at = |j: usize| toks.get(j).map_or(sent.end, |t| t.start);
@@ -584,7 +720,7 @@ impl EventCoder {
                         .find(|&j| {
                             (n.speech
                                 || matches!(
-                                    words[n.tok].as_str(),
+                                    words[n.tok],
                                     "SAID" | "SAYS" | "SAY" | "TOLD" | "ADDED" | "REPORTED"
                                 ))
                                 && words[j] == ","
@@ -598,7 +734,7 @@ impl EventCoder {
             let clause_end = (h.end_tok..toks.len())
                 .find(|&j| {
                     matches!(
-                        words[j].as_str(),
+                        words[j],
                         "SINCE"
                             | "WHILE"
                             | "WHEREAS"
@@ -621,18 +757,17 @@ impl EventCoder {
                 .collect();
             let vstart = toks[h.tok].start;
             // Conjoined verb phrase ("condemned … and promised"): same subject.
-            let conjoined = h.tok > 0
-                && matches!(words[h.tok - 1].as_str(), "AND" | "BUT")
-                && !prev_sources.is_empty();
+            let conjoined =
+                h.tok > 0 && matches!(words[h.tok - 1], "AND" | "BUT") && !prev_sources.is_empty();
             let passive = h.past
                 && (1..=2).any(|k| {
                     h.tok
                         .checked_sub(k)
-                        .is_some_and(|j| PASSIVE_AUX.contains(&words[j].as_str()))
+                        .is_some_and(|j| PASSIVE_AUX.contains(&words[j]))
                 });
             if passive {
                 // "X was attacked by Y": Y acts on X.
-                let target_list = subject(&ents, &words, &toks, vstart)
+                let target_list = subject(&ents, &words, toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 // The agent is named after "by" ("from" for fire: "a rocket
@@ -640,12 +775,12 @@ impl EventCoder {
                 // later is a place or a party to something else ("was
                 // criticised over its dispute with Y").
                 let by = (h.end_tok..words.len().min(h.end_tok + POST_WINDOW))
-                    .find(|&j| matches!(words[j].as_str(), "BY" | "FROM"));
+                    .find(|&j| matches!(words[j], "BY" | "FROM"));
                 let from_c = toks.get(by.unwrap_or(words.len())).map(|t| t.start);
                 let tcodes: Vec<Option<&str>> =
                     target_list.iter().map(|e| e.code.as_deref()).collect();
                 let source_list = from_c
-                    .and_then(|c| first_after(&words, &toks, &ents, c, Some(&tcodes)))
+                    .and_then(|c| first_after(&words, toks, &ents, c, Some(&tcodes)))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default();
                 self.emit(
@@ -661,12 +796,12 @@ impl EventCoder {
             }
             let sources: Vec<&Entity> = if let Some(from) = h.source_after {
                 let from_c = toks.get(from).map_or(sent.end, |t| t.start);
-                first_after(&words, &toks, &ents, from_c, None)
+                first_after(&words, toks, &ents, from_c, None)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             } else if conjoined {
                 prev_sources.clone()
-            } else if !prev_sources.is_empty() && subject_pronoun(&words, &toks, &ent_of, h.tok) {
+            } else if !prev_sources.is_empty() && subject_pronoun(&words, toks, ent_of, h.tok) {
                 // "… and then they requested": the pronoun subject is the
                 // actor of the clause before.
                 prev_sources.clone()
@@ -678,7 +813,7 @@ impl EventCoder {
                 // reported clause has a subject of its own, no actor.
                 Vec::new()
             } else {
-                subject(&ents, &words, &toks, vstart)
+                subject(&ents, &words, toks, vstart)
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             };
@@ -688,7 +823,7 @@ impl EventCoder {
             // verb is the earlier actor, when that is someone else.
             let object_pronoun = words
                 .get(h.target_from)
-                .is_some_and(|w| matches!(w.as_str(), "HIM" | "HER" | "THEM"));
+                .is_some_and(|w| matches!(*w, "HIM" | "HER" | "THEM"));
             let earlier: Vec<&Entity> = prev_sources
                 .iter()
                 .copied()
@@ -697,7 +832,7 @@ impl EventCoder {
             let targets: Vec<&Entity> = if object_pronoun && !earlier.is_empty() {
                 earlier
             } else {
-                first_after(&words, &toks, &ents_to_end, from_c, Some(&src_codes))
+                first_after(&words, toks, &ents_to_end, from_c, Some(&src_codes))
                     .map(|e| compound(src, &ents, e))
                     .unwrap_or_default()
             };
@@ -725,14 +860,14 @@ impl EventCoder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(
+    fn emit<'a>(
         &self,
-        h: &Hit,
-        sources: &[&Entity],
-        targets: &[&Entity],
+        h: &Hit<'a>,
+        sources: &[&'a Entity],
+        targets: &[&'a Entity],
         context: &SentenceContext<'_>,
         place: &Option<String>,
-        seen: &mut HashSet<(Option<String>, Option<String>, String)>,
+        seen: &mut Vec<DyadKey<'a>>,
         out: &mut Vec<Event>,
     ) {
         let SentenceContext {
@@ -745,7 +880,7 @@ impl EventCoder {
             ref when_timex,
         } = *context;
         // "Kerry said …": the speaker only; "told reporters": the addressee.
-        let no_target: [&Entity; 0] = [];
+        let no_target: [&'a Entity; 0] = [];
         let targets = if h.speech && !h.addressee {
             &no_target[..]
         } else {
@@ -766,22 +901,12 @@ impl EventCoder {
             start: toks[h.tok].start,
             end: toks[h.end_tok.saturating_sub(1).max(h.tok)].end,
         };
-        let srcs: Vec<Option<&Entity>> = if sources.is_empty() {
-            vec![None]
-        } else {
-            sources.iter().map(|e| Some(*e)).collect()
-        };
-        let tgts: Vec<Option<&Entity>> = if targets.is_empty() {
-            vec![None]
-        } else {
-            targets.iter().map(|e| Some(*e)).collect()
-        };
         let root = h.code.get(..2).unwrap_or("");
         let violent = matches!(root, "18" | "19" | "20");
         // "killed 129 people": violence against people, whoever they are
         let people = (h.end_tok..words.len().min(h.end_tok + 4)).any(|j| {
             matches!(
-                words[j].as_str(),
+                words[j],
                 "PEOPLE"
                     | "CIVILIANS"
                     | "PERSONS"
@@ -822,54 +947,49 @@ impl EventCoder {
                 .iter()
                 .all(|t| t.code.as_deref().is_some_and(|c| c.ends_with("CVL")));
         let kind = if h.speech {
-            SPEECH_TYPE.to_string()
+            SPEECH_TYPE
         } else if root == "19" && people && civilian_target {
-            "ASSAULT".to_string()
+            "ASSAULT"
         } else {
-            stance_type(&h.code, stance(words, h)).to_string()
+            stance_type(h.code, stance(words, h))
         };
-        let cameo = if h.speech {
-            SPEECH_CAMEO.to_string()
-        } else {
-            h.code.clone()
-        };
-        for s in &srcs {
-            for t in &tgts {
+        let cameo = if h.speech { SPEECH_CAMEO } else { h.code };
+        for s in each_or_none(sources) {
+            for t in each_or_none(targets) {
                 if s.is_none() && t.is_none() {
                     continue;
                 }
-                let mut push =
-                    |src: Option<&Entity>, tgt: Option<&Entity>, code: &str, kind: &str| {
-                        // One event per dyad and sentence: the first verb
-                        // (the main clause, usually) codes it.
-                        let dyad = src.is_some() && tgt.is_some();
-                        let key = (
-                            src.and_then(|e| e.code.clone()),
-                            tgt.and_then(|e| e.code.clone()),
-                            if dyad {
-                                String::new()
-                            } else {
-                                code.to_string()
-                            },
-                        );
-                        if !seen.insert(key) {
-                            return;
-                        }
-                        out.push(Event {
-                            kind: kind.to_string(),
-                            cameo: code.to_string(),
-                            trigger,
-                            source: src.map(actor),
-                            target: tgt.map(actor),
-                            when: when.clone(),
-                            place: place.clone(),
-                            modality,
-                            evidence: vec![sent],
-                        });
-                    };
-                push(*s, *t, &cameo, &kind);
-                if let (Some(p), Some(_)) = (&h.pair, t) {
-                    push(*t, *s, p, plover_type(p));
+                let mut push = |src: Option<&'a Entity>,
+                                tgt: Option<&'a Entity>,
+                                code: &'a str,
+                                kind: &str| {
+                    // One event per dyad and sentence: the first verb
+                    // (the main clause, usually) codes it.
+                    let dyad = src.is_some() && tgt.is_some();
+                    let key = (
+                        src.and_then(|e| e.code.as_deref()),
+                        tgt.and_then(|e| e.code.as_deref()),
+                        if dyad { "" } else { code },
+                    );
+                    if seen.contains(&key) {
+                        return;
+                    }
+                    seen.push(key);
+                    out.push(Event {
+                        kind: kind.to_string(),
+                        cameo: code.to_string(),
+                        trigger,
+                        source: src.map(actor),
+                        target: tgt.map(actor),
+                        when: when.clone(),
+                        place: place.clone(),
+                        modality,
+                        evidence: vec![sent],
+                    });
+                };
+                push(s, t, cameo, kind);
+                if let (Some(p), Some(_)) = (h.pair, t) {
+                    push(t, s, p, plover_type(p));
                 }
             }
         }
@@ -880,7 +1000,7 @@ impl EventCoder {
     /// talks"), which makes it a noun.
     fn after_article_adjectives(
         &self,
-        words: &[String],
+        words: &[&str],
         toks: &[Tok],
         ent_of: &[Option<usize>],
         i: usize,
@@ -890,7 +1010,7 @@ impl EventCoder {
             let Some(p) = j.checked_sub(1) else {
                 return false;
             };
-            let w = words[p].as_str();
+            let w = words[p];
             if !toks[p].word
                 || ent_of[p].is_some()
                 || !is_adjective(w, |w| self.verbs.forms.contains_key(w))
@@ -900,7 +1020,7 @@ impl EventCoder {
             j = p;
             if j.checked_sub(1).is_some_and(|a| {
                 matches!(
-                    words[a].as_str(),
+                    words[a],
                     "THE"
                         | "A"
                         | "AN"
@@ -920,9 +1040,16 @@ impl EventCoder {
         false
     }
 
-    /// Tries every form starting at token `i`; returns the verb's best code.
-    fn match_verb(&self, words: &[String], ids: &[WordIds], toks: &[Tok], i: usize) -> Option<Hit> {
-        let forms = self.verbs.forms.get(&words[i])?;
+    /// Tries every form starting at token `i` (`forms`, those of its
+    /// word); returns the verb's best code.
+    fn match_verb<'d>(
+        &'d self,
+        forms: &'d [Form],
+        words: &[&str],
+        ids: &[WordIds],
+        toks: &[Tok],
+        i: usize,
+    ) -> Option<Hit<'d>> {
         let mut best: Option<(usize, Hit)> = None;
         let mut cands = Vec::new();
         for f in forms {
@@ -931,7 +1058,7 @@ impl EventCoder {
                 .rest
                 .iter()
                 .enumerate()
-                .all(|(k, w)| words.get(i + 1 + k) == Some(w));
+                .all(|(k, w)| words.get(i + 1 + k).is_some_and(|x| x == w));
             if !ok {
                 continue;
             }
@@ -948,17 +1075,17 @@ impl EventCoder {
             );
             let mut chosen: Option<(usize, &Pattern, Option<usize>, Option<usize>)> = None;
             for p in cands.iter().filter_map(|&c| block.patterns.get(c as usize)) {
-                if let Some((tf, sa)) = match_pattern(p, words, ids, toks, i, end_tok)
-                    && chosen.as_ref().is_none_or(|c| p.weight > c.0)
+                // only a more specific pattern than the one chosen counts
+                if chosen.as_ref().is_none_or(|c| p.weight > c.0)
+                    && let Some((tf, sa)) = match_pattern(p, words, ids, toks, i, end_tok)
                 {
                     chosen = Some((p.weight, p, tf, sa));
                 }
             }
             let (weight, code, target_from, source_after) = match chosen {
-                Some((w, p, tf, sa)) => (w + 1, p.code.clone(), tf, sa),
+                Some((w, p, tf, sa)) => (w + 1, &p.code, tf, sa),
                 None => match (&f.code, &block.code) {
-                    (Some(c), _) => (0, c.clone(), None, None),
-                    (None, Some(c)) => (0, c.clone(), None, None),
+                    (Some(c), _) | (None, Some(c)) => (0, c, None, None),
                     (None, None) => continue,
                 },
             };
@@ -973,8 +1100,8 @@ impl EventCoder {
                     }
                     continue;
                 }
-                Code::One(c) => (c, None),
-                Code::Pair(a, b) => (a, Some(b)),
+                Code::One(c) => (c.as_str(), None),
+                Code::Pair(a, b) => (a.as_str(), Some(b.as_str())),
             };
             if !code.chars().all(|c| c.is_ascii_digit()) || code.is_empty() {
                 continue;
@@ -984,7 +1111,7 @@ impl EventCoder {
             let speech = SPEECH_LEMMAS.contains(&f.lemma.as_str())
                 || (code.starts_with("01") && block.name == "EXPLAIN_VERBAL" && weight == 0);
             let (code, pair) = if speech && SPEECH_LEMMAS.contains(&f.lemma.as_str()) {
-                (SPEECH_CAMEO.to_string(), None)
+                (SPEECH_CAMEO, None)
             } else {
                 (code, pair)
             };
@@ -1024,7 +1151,7 @@ fn reported_subject_unnamed(
     let (from, to) = (toks[said.end_tok].start, toks[h.tok].start);
     let noun_phrase = words[said.end_tok..h.tok].iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "THE"
                 | "A"
                 | "AN"
@@ -1045,11 +1172,33 @@ fn reported_subject_unnamed(
 }
 
 /// The gap between two entities, as text.
-fn gap(src: &Src<'_>, a: &Entity, b: &Entity) -> String {
+fn gap<'s>(src: &'s Src<'_>, a: &Entity, b: &Entity) -> &'s str {
     if a.end > b.start {
-        return String::new();
+        return "";
     }
-    src.slice(a.end, b.start).to_string()
+    src.slice(a.end, b.start)
+}
+
+/// Whether `s` is one of the lower-case `words`, in any case.
+fn is_any_ignore_case(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+/// Whether `s` ends with the lower-case `suffix`, in any case.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| s.as_bytes().get(at..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// `s` without the lower-case `suffix`, in any case, when it ends with it.
+fn strip_suffix_ignore_case<'s>(s: &'s str, suffix: &str) -> &'s str {
+    if ends_with_ignore_case(s, suffix) {
+        s.get(..s.len() - suffix.len()).unwrap_or(s)
+    } else {
+        s
+    }
 }
 
 fn is_country(code: Option<&str>) -> bool {
@@ -1073,30 +1222,30 @@ struct AgentCountries {
 /// joined the same way.
 fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries> {
     let is_agent = |e: &Entity| e.code.as_deref().is_some_and(|c| c.starts_with("---"));
-    let gap_of = |k: usize| -> String {
+    let gap_of = |k: usize| -> &str {
         match (ents.get(k), ents.get(k + 1)) {
-            (Some(a), Some(b)) => gap(src, a, b).trim().to_ascii_lowercase(),
-            _ => String::new(),
+            (Some(a), Some(b)) => gap(src, a, b).trim(),
+            _ => "",
         }
     };
-    let list_gap = |g: &str| matches!(g.trim_start_matches(',').trim(), "and" | "or" | ",");
+    let list_gap =
+        |g: &str| is_any_ignore_case(g.trim_start_matches(',').trim(), &["and", "or", ","]);
     let mut agents = 1;
     if !is_agent(ents.first()?) {
         return None;
     }
-    while ents.get(agents).is_some_and(|e| is_agent(e)) && list_gap(&gap_of(agents - 1)) {
+    while ents.get(agents).is_some_and(|e| is_agent(e)) && list_gap(gap_of(agents - 1)) {
         agents += 1;
     }
-    let g = gap_of(agents - 1);
-    let g = g.strip_suffix(" the").unwrap_or(&g);
-    if !matches!(g, "in" | "of" | "from" | "for") {
+    let g = strip_suffix_ignore_case(gap_of(agents - 1), " the");
+    if !is_any_ignore_case(g, &["in", "of", "from", "for"]) {
         return None;
     }
     let mut countries = 0;
     while ents
         .get(agents + countries)
         .is_some_and(|e| is_country(e.code.as_deref()))
-        && (countries == 0 || list_gap(&gap_of(agents + countries - 1)))
+        && (countries == 0 || list_gap(gap_of(agents + countries - 1)))
     {
         countries += 1;
     }
@@ -1141,11 +1290,11 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         // agent + preposition + country list
         if let (Some(agent), Some(next)) = (code.filter(|c| c.starts_with("---")), ents.get(i + 1))
         {
-            let g = gap(src, e, next).to_ascii_lowercase();
-            let g = g.trim();
-            let prep = matches!(
-                g,
-                "from" | "in" | "of" | "for" | "from the" | "in the" | "of the" | "for the"
+            let prep = is_any_ignore_case(
+                gap(src, e, next).trim(),
+                &[
+                    "from", "in", "of", "for", "from the", "in the", "of the", "for the",
+                ],
             );
             if prep && is_country(next.code.as_deref()) {
                 let mut j = i + 1;
@@ -1164,10 +1313,9 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
                     }
                     out.push(Cow::Owned(m));
                     let more = ents.get(j + 1).is_some_and(|n| {
-                        let g = gap(src, c, n).to_ascii_lowercase();
-                        let g = g.trim().trim_start_matches(',').trim();
+                        let g = gap(src, c, n).trim().trim_start_matches(',').trim();
                         is_country(n.code.as_deref())
-                            && matches!(g, "" | "and" | "or")
+                            && is_any_ignore_case(g, &["", "and", "or"])
                             && !gap(src, c, n).trim().is_empty()
                     });
                     j += 1;
@@ -1189,7 +1337,7 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         {
             let mut n = e.clone();
             n.end = next.end + 1;
-            n.text = format!("{}{})", e.text, gap(src, e, next) + &next.text);
+            n.text = format!("{}{}{})", e.text, gap(src, e, next), next.text);
             out.push(Cow::Owned(n));
             i += 2;
             continue;
@@ -1246,9 +1394,8 @@ fn share_modifier(src: &Src<'_>, out: &mut [Cow<'_, Entity>]) {
     };
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
-        let g = gap(src, a, b).trim().to_ascii_lowercase();
-        let g = g.strip_suffix(" the").unwrap_or(&g);
-        if !matches!(g, "and" | "or") {
+        let g = strip_suffix_ignore_case(gap(src, a, b).trim(), " the");
+        if !is_any_ignore_case(g, &["and", "or"]) {
             continue;
         }
         let (Some(ac), Some(bc)) = (a.code.clone(), b.code.clone()) else {
@@ -1289,41 +1436,42 @@ fn inside_feature_name(src: &Src<'_>, e: &Entity, sent_end: usize) -> bool {
 /// Whether a word looks like an adjective: a few common ones and the
 /// usual adjective endings.
 fn is_adjective(w: &str, is_verb: impl Fn(&str) -> bool) -> bool {
-    const COMMON: &[&str] = &[
-        "BRIEF",
-        "PRIVATE",
-        "FIRST",
-        "SECOND",
-        "THIRD",
-        "LAST",
-        "FULL",
-        "BIG",
-        "MAJOR",
-        "JOINT",
-        "FRESH",
-        "LARGE",
-        "SMALL",
-        "LONG",
-        "SHORT",
-        "HIGH",
-        "TOP",
-        "KEY",
-        "RARE",
-        "SURPRISE",
-        "FORMER",
-        "OPEN",
-        "SEPARATE",
-        "IMMEDIATE",
-        "DIRECT",
-        "SECRET",
-        "HEAVY",
-        "DEADLY",
-        "FIERCE",
-        "WIDE",
-        "DRAMATIC",
-        "MASSIVE",
-    ];
-    COMMON.contains(&w)
+    let common = matches!(
+        w,
+        "BRIEF"
+            | "PRIVATE"
+            | "FIRST"
+            | "SECOND"
+            | "THIRD"
+            | "LAST"
+            | "FULL"
+            | "BIG"
+            | "MAJOR"
+            | "JOINT"
+            | "FRESH"
+            | "LARGE"
+            | "SMALL"
+            | "LONG"
+            | "SHORT"
+            | "HIGH"
+            | "TOP"
+            | "KEY"
+            | "RARE"
+            | "SURPRISE"
+            | "FORMER"
+            | "OPEN"
+            | "SEPARATE"
+            | "IMMEDIATE"
+            | "DIRECT"
+            | "SECRET"
+            | "HEAVY"
+            | "DEADLY"
+            | "FIERCE"
+            | "WIDE"
+            | "DRAMATIC"
+            | "MASSIVE"
+    );
+    common
         || (w.len() > 4
             && [
                 "AL", "IVE", "OUS", "IC", "FUL", "BLE", "ARY", "ERN", "IAN", "ESE", "LESS",
@@ -1366,7 +1514,7 @@ const ELEM_GAP: usize = 5;
 /// source search starts when the pattern puts `$` after the verb.
 fn match_pattern(
     p: &Pattern,
-    words: &[String],
+    words: &[&str],
     ids: &[WordIds],
     toks: &[Tok],
     v: usize,
@@ -1381,7 +1529,7 @@ fn match_pattern(
         match e {
             Elem::Target => target_from = Some(k),
             Elem::Source => source_after = Some(k),
-            Elem::Words(alts) => {
+            Elem::Words(phrases) => {
                 let mut found = None;
                 let mut j = k;
                 // each word within a few words of the last: the verb's
@@ -1390,12 +1538,14 @@ fn match_pattern(
                 let gap = if n == 0 && p.joined.1 { 1 } else { ELEM_GAP };
                 let limit = limit.min(k + gap);
                 while j < limit {
-                    if !toks[j].word
-                        && matches!(words[j].as_str(), ";" | ":" | "," | "\"" | "(" | ")")
-                    {
+                    if !toks[j].word && matches!(words[j], ";" | ":" | "," | "\"" | "(" | ")") {
                         break;
                     }
-                    if let Some(a) = alts.iter().find(|a| phrase_at(ids, j, a)) {
+                    if let Some(a) = ids
+                        .get(j)
+                        .filter(|t| phrases.may_start_at(t))
+                        .and_then(|_| phrases.alts.iter().find(|a| phrase_at(ids, j, a)))
+                    {
                         found = Some(j + a.len());
                         break;
                     }
@@ -1409,14 +1559,17 @@ fn match_pattern(
     let lower = v.saturating_sub(PRE_WINDOW);
     let mut k = v;
     for (n, e) in p.pre.iter().rev().enumerate() {
-        if let Elem::Words(alts) = e {
+        if let Elem::Words(phrases) = e {
             let mut found = None;
             let mut j = k;
             // right before the verb when joined to it ("IN_*")
             let touching = n == 0 && p.joined.0;
             while j > lower {
                 j -= 1;
-                if alts.iter().any(|a| {
+                if !ids.get(j).is_some_and(|t| phrases.may_start_at(t)) {
+                    continue;
+                }
+                if phrases.alts.iter().any(|a| {
                     (if touching {
                         j + a.len() == k
                     } else {
@@ -1436,7 +1589,7 @@ fn match_pattern(
 /// Whether the verb form at `i`, right after entity `e`, is a noun that the
 /// entity modifies: after a demonym ("Syrian conflict"), or a plural after
 /// "the" + name ("the Paris attacks").
-fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entity) -> bool {
+fn modifier_noun(words: &[&str], ent_of: &[Option<usize>], i: usize, e: &Entity) -> bool {
     if is_demonym(e) {
         return true;
     }
@@ -1445,8 +1598,7 @@ fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entit
         .take_while(|&j| ent_of[j].is_some() && ent_of[j] == ent_of[i - 1])
         .last();
     let det_before = first.and_then(|f| f.checked_sub(1)).is_some_and(|j| {
-        matches!(words[j].as_str(), "THE" | "LAST" | "FRIDAY'S" | "WEEK'S")
-            || words[j].ends_with("'S")
+        matches!(words[j], "THE" | "LAST" | "FRIDAY'S" | "WEEK'S") || words[j].ends_with("'S")
     });
     det_before
         && matches!(e.kind, EntityKind::Gpe)
@@ -1456,16 +1608,15 @@ fn modifier_noun(words: &[String], ent_of: &[Option<usize>], i: usize, e: &Entit
 
 /// Whether a place name is written as its demonym ("Syrian", "Danish").
 fn is_demonym(e: &Entity) -> bool {
-    let t = e.text.to_ascii_lowercase();
     e.text != e.canonical
         && matches!(e.kind, EntityKind::Gpe)
         && ["ian", "an", "ese", "ish", "i", "ch"]
             .iter()
-            .any(|s| t.ends_with(s))
+            .any(|s| ends_with_ignore_case(&e.text, s))
 }
 
 /// Whether a place entity is governed by a locative preposition.
-fn locative(words: &[String], toks: &[Tok], e: &Entity) -> bool {
+fn locative(words: &[&str], toks: &[Tok], e: &Entity) -> bool {
     if !matches!(e.kind, EntityKind::Gpe | EntityKind::Loc) {
         return false;
     }
@@ -1475,11 +1626,7 @@ fn locative(words: &[String], toks: &[Tok], e: &Entity) -> bool {
     if j > 0 && words[j - 1] == "THE" {
         j -= 1;
     }
-    j > 0
-        && matches!(
-            words[j - 1].as_str(),
-            "IN" | "AT" | "NEAR" | "INSIDE" | "OUTSIDE"
-        )
+    j > 0 && matches!(words[j - 1], "IN" | "AT" | "NEAR" | "INSIDE" | "OUTSIDE")
 }
 
 fn has_code(e: &Entity) -> bool {
@@ -1490,7 +1637,7 @@ fn has_code(e: &Entity) -> bool {
 /// a prepositional phrase, else the nearest one.
 fn subject<'a>(
     ents: &[&'a Entity],
-    words: &[String],
+    words: &[&str],
     toks: &[Tok],
     vstart: usize,
 ) -> Option<&'a Entity> {
@@ -1503,7 +1650,7 @@ fn subject<'a>(
         let i = toks.iter().position(|t| t.start >= e.start).unwrap_or(0);
         let mut j = i;
         // skip a determiner or adjective-ish word right before the actor
-        while j > 0 && matches!(words[j - 1].as_str(), "THE" | "A" | "AN") {
+        while j > 0 && matches!(words[j - 1], "THE" | "A" | "AN") {
             j -= 1;
         }
         // "after Calenardhon crowds burned": a conjunction opening a
@@ -1517,12 +1664,12 @@ fn subject<'a>(
             .position(|t| t.start >= e.end)
             .unwrap_or(toks.len());
         let clause = j > 0
-            && matches!(words[j - 1].as_str(), "AFTER" | "BEFORE" | "UNTIL")
+            && matches!(words[j - 1], "AFTER" | "BEFORE" | "UNTIL")
             && v.saturating_sub(e_end) <= 1
             && toks
                 .get(e_end..v)
                 .is_some_and(|ts| ts.iter().all(|t| t.word));
-        j > 0 && PREPOSITIONS.contains(&words[j - 1].as_str()) && !clause
+        j > 0 && PREPOSITIONS.contains(&words[j - 1]) && !clause
     };
     // The head of a compound list ("Arnor, Gondor and Rohan") stands for it.
     let nearest = before.last().copied()?;
@@ -1537,7 +1684,7 @@ fn subject<'a>(
 /// Whether the verb at token `v` has a personal pronoun for its subject
 /// ("they requested", "he would not meet", "it has never accepted"):
 /// auxiliaries, negation and adverbs may come between.
-fn subject_pronoun(words: &[String], toks: &[Tok], ent_of: &[Option<usize>], v: usize) -> bool {
+fn subject_pronoun(words: &[&str], toks: &[Tok], ent_of: &[Option<usize>], v: usize) -> bool {
     let mut j = v;
     for _ in 0..4 {
         let Some(p) = j.checked_sub(1) else {
@@ -1546,7 +1693,7 @@ fn subject_pronoun(words: &[String], toks: &[Tok], ent_of: &[Option<usize>], v: 
         if !toks[p].word || ent_of[p].is_some() {
             return false;
         }
-        let w = words[p].as_str();
+        let w = words[p];
         if matches!(w, "HE" | "SHE" | "THEY" | "IT" | "WE") {
             return true;
         }
@@ -1571,7 +1718,7 @@ fn subject_pronoun(words: &[String], toks: &[Tok], ent_of: &[Option<usize>], v: 
 /// The first coded actor starting at or after char `from`, preferring one
 /// whose code differs from the sources'.
 fn first_after<'a>(
-    words: &[String],
+    words: &[&str],
     toks: &[Tok],
     ents: &[&'a Entity],
     from: usize,
@@ -1611,27 +1758,27 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
             return 0;
         }
         let gap = src.slice(a.end, b.start);
-        let g = gap
-            .trim()
-            .trim_start_matches(',')
-            .trim()
-            .to_ascii_lowercase();
+        let g = gap.trim().trim_start_matches(',').trim();
         // "Fornost and the evil awful Gondor": articles and adjectives
         // (lowercase words that are no verbs) may come between.
-        let mut ws = gap.trim().trim_start_matches(',').split_whitespace();
-        let conj = ws.next().unwrap_or("").to_ascii_lowercase();
-        let modifiers_only = ws.all(|w| {
-            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && !src.verbs.forms.contains_key(&w.to_ascii_uppercase())
-                && !matches!(
-                    w,
-                    "in" | "of" | "to" | "with" | "from" | "by" | "for" | "on" | "at"
-                )
-        });
-        match conj.as_str() {
-            "and" | "or" | "nor" | "&" if modifiers_only && g.split_whitespace().count() <= 4 => 2,
-            "" if gap.trim() == "," => 1,
-            _ => 0,
+        let mut ws = g.split_whitespace();
+        let conj = ws.next().unwrap_or("");
+        let list = is_any_ignore_case(conj, &["and", "or", "nor", "&"])
+            && g.split_whitespace().count() <= 4
+            && ws.all(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    && !src.verbs.is_verb_form(w)
+                    && !matches!(
+                        w,
+                        "in" | "of" | "to" | "with" | "from" | "by" | "for" | "on" | "at"
+                    )
+            });
+        if list {
+            2
+        } else if conj.is_empty() && gap.trim() == "," {
+            1
+        } else {
+            0
         }
     };
     let mut lo = i;
@@ -1666,7 +1813,7 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
 
 /// A place named after "in", "at" or "near" in the sentence.
 fn place_of(
-    words: &[String],
+    words: &[&str],
     toks: &[Tok],
     ents: &[&Entity],
     tok_at: &dyn Fn(usize) -> usize,
@@ -1678,7 +1825,7 @@ fn place_of(
             let mut j = i;
             while j > 0
                 && matches!(
-                    words[j - 1].as_str(),
+                    words[j - 1],
                     "THE"
                         | "NORTHERN"
                         | "SOUTHERN"
@@ -1695,10 +1842,7 @@ fn place_of(
             }
             j > 0
                 && toks[j - 1].word
-                && matches!(
-                    words[j - 1].as_str(),
-                    "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE"
-                )
+                && matches!(words[j - 1], "IN" | "AT" | "NEAR" | "OUTSIDE" | "INSIDE")
         })
         .map(|e| e.canonical.clone())
 }
@@ -1713,20 +1857,18 @@ enum Stance {
     Refusal,
 }
 
-fn stance(words: &[String], h: &Hit) -> Stance {
+fn stance(words: &[&str], h: &Hit) -> Stance {
     let lo = h.tok.saturating_sub(5);
     let near = &words[lo..h.tok];
     let neg = near.iter().any(|w| {
-        matches!(w.as_str(), "NOT" | "NEVER" | "CANNOT")
-            || w.ends_with("N'T")
-            || REFUSAL.contains(&w.as_str())
+        matches!(*w, "NOT" | "NEVER" | "CANNOT") || w.ends_with("N'T") || REFUSAL.contains(w)
     });
     if neg {
         return Stance::Refusal;
     }
     let intent = near.iter().any(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "WILL"
                 | "WOULD"
                 | "'LL"
@@ -1776,7 +1918,7 @@ fn stance_type(cameo: &str, stance: Stance) -> &'static str {
 /// Modality from the words governing the verb: negation, then condition,
 /// then future, then reported speech.
 fn modality_of(
-    words: &[String],
+    words: &[&str],
     toks: &[Tok],
     h: &Hit,
     ann: &Annotations,
@@ -1793,26 +1935,27 @@ fn modality_of(
     let near = &words[lo..h.tok];
     let clause_start = (0..h.tok)
         .rev()
-        .find(|&j| !toks[j].word && matches!(words[j].as_str(), "," | ";" | ":"))
+        .find(|&j| !toks[j].word && matches!(words[j], "," | ";" | ":"))
         .map_or(0, |j| j + 1);
     let clause = &words[clause_start..h.tok];
-    if near.iter().any(|w| {
-        NEGATORS.contains(&w.as_str()) || w.ends_with("N'T") || REFUSAL.contains(&w.as_str())
-    }) {
+    if near
+        .iter()
+        .any(|w| NEGATORS.contains(w) || w.ends_with("N'T") || REFUSAL.contains(w))
+    {
         return Modality::Negated;
     }
-    if near.iter().any(|w| HYPOTHETICAL.contains(&w.as_str()))
-        || clause.iter().any(|w| matches!(w.as_str(), "IF" | "UNLESS"))
+    if near.iter().any(|w| HYPOTHETICAL.contains(w))
+        || clause.iter().any(|w| matches!(*w, "IF" | "UNLESS"))
     {
         return Modality::Hypothetical;
     }
     let future = near.iter().enumerate().any(|(k, w)| {
-        FUTURE.contains(&w.as_str())
-            && (w != "SET" && w != "DUE" && w != "ABOUT" && w != "GOING" && w != "EXPECTED"
-                || near.get(k + 1).is_some_and(|n| n == "TO"))
+        FUTURE.contains(w)
+            && (!matches!(*w, "SET" | "DUE" | "ABOUT" | "GOING" | "EXPECTED")
+                || near.get(k + 1).is_some_and(|n| *n == "TO"))
     }) || near
         .windows(2)
-        .any(|p| matches!(p[0].as_str(), "IS" | "ARE" | "WAS" | "WERE") && p[1] == "TO");
+        .any(|p| matches!(p[0], "IS" | "ARE" | "WAS" | "WERE") && p[1] == "TO");
     if future {
         return Modality::Future;
     }
