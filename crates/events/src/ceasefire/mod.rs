@@ -40,16 +40,17 @@ mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_annotate::Annotations;
 use dateline_core::{
     Ceasefire, CeasefireReaction, CeasefireStatus, Entity, EntityKind, QuantityKind, Span, Timex,
     TimexType,
 };
-use dateline_time::{Reference, check_contradictions};
+use dateline_time::{Reference, TimeIssue, check_contradictions};
 use jiff::civil::Date;
 
 use self::lexicon::{Reach, Strength};
@@ -60,6 +61,10 @@ use self::lexicon::{Reach, Strength};
 pub struct CeasefireFinder {
     triggers: AhoCorasick,
     cues: AhoCorasick,
+    /// All [`List`]s' phrases, overlapping matches.
+    phrases: AhoCorasick,
+    /// Each list's first pattern id in `phrases`.
+    bases: [u32; LISTS.len()],
 }
 
 impl Default for CeasefireFinder {
@@ -83,6 +88,128 @@ pub fn find_ceasefires(
         .find(text, annotations, timexes, published)
 }
 
+/// "X … ineligible / excluded / not involved": the groups before the cue.
+const EXCLUDED_BEFORE: &[&str] = &[
+    "ineligible",
+    "are excluded",
+    "were excluded",
+    "is excluded",
+    "been excluded",
+    "not involved in",
+    "not covered by",
+    "not included in",
+    "not part of",
+    "not be included",
+    "not bound by",
+];
+
+/// "… does not apply to / excludes / except X": the groups after the cue.
+const EXCLUDED_AFTER: &[&str] = &[
+    "not apply to",
+    "not include",
+    "not includes",
+    "not cover",
+    "not extend to",
+    "exclude",
+    "excludes",
+    "excluding",
+    "except",
+    "except for",
+    "apart from",
+    "other than",
+    "with the exception of",
+    "not covered:",
+];
+
+/// Words that open a condition clause.
+const CONDITION_MARKERS: &[&str] = &[
+    "once",
+    "if",
+    "provided that",
+    "providing that",
+    "on condition that",
+    "as long as",
+    "unless",
+    "only if",
+];
+
+/// "the warring parties - the government and rebels".
+const WARRING: &[&str] = &["warring parties", "warring sides", "warring factions"];
+
+/// Words that say a truce is over, for the date of that step.
+const ENDED: &[&str] = &[
+    "collapse",
+    "collapsed",
+    "broke down",
+    "ended",
+    "expired",
+    "was over",
+];
+
+/// "Russia will keep bombing …": what follows is outside the truce.
+const KEEPS: &[&str] = &[
+    "keep bombing",
+    "keep attacking",
+    "keep striking",
+    "continue bombing",
+    "continue attacking",
+    "continue to strike",
+    "continue to bomb",
+    "continue to fight",
+    "continue striking",
+];
+
+/// "strikes against X" counts as [`KEEPS`] in a sentence that says one of
+/// these.
+const WILL_CONTINUE: &[&str] = &["will continue", "would continue"];
+
+/// The phrase lists the field rules look up in a sentence. One automaton
+/// holds them all, so that one pass per sentence replaces a scan per
+/// phrase; a phrase's pattern id is its list's base plus its index.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Declare,
+    Warring,
+    Conditions,
+    Reactions,
+    ExcludedBefore,
+    ExcludedAfter,
+    Keeps,
+    WillContinue,
+    StrikesAgainst,
+    Ended,
+}
+
+const LISTS: [List; 10] = [
+    List::Declare,
+    List::Warring,
+    List::Conditions,
+    List::Reactions,
+    List::ExcludedBefore,
+    List::ExcludedAfter,
+    List::Keeps,
+    List::WillContinue,
+    List::StrikesAgainst,
+    List::Ended,
+];
+
+impl List {
+    fn words(self) -> Vec<&'static str> {
+        match self {
+            List::Declare => lexicon::DECLARE_VERBS.to_vec(),
+            List::Warring => WARRING.to_vec(),
+            List::Conditions => CONDITION_MARKERS.to_vec(),
+            List::Reactions => lexicon::REACTIONS.iter().map(|r| r.0).collect(),
+            List::ExcludedBefore => EXCLUDED_BEFORE.to_vec(),
+            List::ExcludedAfter => EXCLUDED_AFTER.to_vec(),
+            List::Keeps => KEEPS.to_vec(),
+            List::WillContinue => WILL_CONTINUE.to_vec(),
+            List::StrikesAgainst => vec!["strikes against"],
+            List::Ended => ENDED.to_vec(),
+        }
+    }
+}
+
 /// Longest sentence read for truces, in bytes.
 const MAX_SENTENCE_BYTES: usize = 3000;
 /// Most mentions read per sentence.
@@ -96,6 +223,9 @@ struct Mention {
     start: usize,
     end: usize,
     strong: bool,
+    /// The place it is tied to (an index into `Doc::ents`), see
+    /// [`CeasefireFinder::find_place`]; computed once, asked for often.
+    place: Option<usize>,
 }
 
 /// The mentions of sentence `si` in `ms` (sorted by position).
@@ -125,11 +255,41 @@ struct Doc<'a> {
     quotes: Vec<(usize, usize, Option<String>, Option<String>)>,
     /// The country code of the main truce, once known.
     country: Option<String>,
+    /// The sentence phrases' automaton and each [`List`]'s first id.
+    phrase_ac: &'a AhoCorasick,
+    bases: &'a [u32; LISTS.len()],
+    /// Per sentence, once asked for: every occurrence of every phrase,
+    /// overlapping, as (pattern, start, end) in bytes from the sentence
+    /// start, sorted.
+    hits: Vec<OnceCell<Vec<(u32, u32, u32)>>>,
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, ann: &'a Annotations, timexes: &'a [Timex]) -> Doc<'a> {
-        let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    fn new(
+        finder: &'a CeasefireFinder,
+        text: &'a str,
+        ann: &'a Annotations,
+        timexes: &'a [Timex],
+    ) -> Doc<'a> {
+        // ASCII runs are ranges; the rest goes char by char.
+        let mut byte_of: Vec<usize> = Vec::with_capacity(text.len() + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            byte_of.extend(i..i + run);
+            i += run;
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => {
+                    byte_of.push(i);
+                    i += c.len_utf8();
+                }
+                None => break,
+            }
+        }
         byte_of.push(text.len());
         let b = |c: usize| byte_of.get(c).copied().unwrap_or(text.len());
         // The splitter sometimes ends a sentence at a month abbreviation
@@ -186,6 +346,7 @@ impl<'a> Doc<'a> {
                 )
             })
             .collect();
+        let hits = sents.iter().map(|_| OnceCell::new()).collect();
         Doc {
             text,
             byte_of,
@@ -195,7 +356,62 @@ impl<'a> Doc<'a> {
             durations,
             quotes,
             country: None,
+            phrase_ac: &finder.phrases,
+            bases: &finder.bases,
+            hits,
         }
+    }
+
+    /// The occurrences of phrase `id` in sentence `si` (see `hits`).
+    fn raw_hits(&self, si: usize, list: List, k: usize) -> &[(u32, u32, u32)] {
+        let Some(cell) = self.hits.get(si) else {
+            return &[];
+        };
+        let all = cell.get_or_init(|| {
+            let (a, b) = self.sents[si];
+            let mut v: Vec<(u32, u32, u32)> = self
+                .phrase_ac
+                .find_overlapping_iter(self.slice(a, b))
+                .map(|m| (m.pattern().as_u32(), m.start() as u32, m.end() as u32))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let id = self.bases[list as usize] + k as u32;
+        let lo = all.partition_point(|h| h.0 < id);
+        let hi = all.partition_point(|h| h.0 <= id);
+        &all[lo..hi]
+    }
+
+    /// [`find_words`] of phrase `k` of `list` in sentence `si`, read off
+    /// the sentence's phrase index; offsets from the sentence start.
+    fn words(&self, si: usize, list: List, k: usize) -> Vec<(usize, usize)> {
+        let hits = self.raw_hits(si, list, k);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let (a, b) = self.sents[si];
+        let s = self.slice(a, b);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &(_, start, end) in hits {
+            let (start, end) = (start as usize, end as usize);
+            if start < from {
+                continue;
+            }
+            from = end;
+            if bounded(s, start, end) {
+                out.push((start, end));
+            }
+        }
+        out
+    }
+
+    /// Where phrase `k` of `list` first occurs in sentence `si` as a
+    /// substring, ASCII case insensitively (as `str::find` in the
+    /// lower-cased sentence).
+    fn first_substring(&self, si: usize, list: List, k: usize) -> Option<usize> {
+        self.raw_hits(si, list, k).first().map(|h| h.1 as usize)
     }
 
     fn char_of(&self, byte: usize) -> usize {
@@ -400,14 +616,30 @@ impl CeasefireFinder {
         #[allow(clippy::expect_used)]
         let build = |pats: Vec<&str>| {
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(pats)
                 .expect("the ceasefire lexicons compile")
         };
+        let mut phrase_list: Vec<&str> = Vec::new();
+        let mut bases = [0; LISTS.len()];
+        for list in LISTS {
+            bases[list as usize] = phrase_list.len() as u32;
+            phrase_list.extend(list.words());
+        }
+        #[allow(clippy::expect_used)]
+        let phrases = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&phrase_list)
+            .expect("the sentence phrases compile");
         CeasefireFinder {
             triggers: build(lexicon::TRIGGERS.iter().map(|t| t.0).collect()),
             cues: build(lexicon::CUES.iter().map(|c| c.0).collect()),
+            phrases,
+            bases,
         }
     }
 
@@ -419,7 +651,7 @@ impl CeasefireFinder {
         timexes: &[Timex],
         published: Option<Date>,
     ) -> Vec<Ceasefire> {
-        let mut doc = Doc::new(text, annotations, timexes);
+        let mut doc = Doc::new(self, text, annotations, timexes);
         let mentions = self.mentions(&doc);
         if !mentions.iter().any(|m| m.strong) {
             return Vec::new();
@@ -434,7 +666,9 @@ impl CeasefireFinder {
             }
             groups.entry(k).or_default().push(*m);
         }
-        let issues = check_contradictions(text, timexes, &Reference { published });
+        // The document's time contradictions, computed only when a frame's
+        // start is a clock time: they are all between clock times.
+        let mut issues: Option<Vec<TimeIssue>> = None;
         let mut frames = Vec::new();
         for key in order {
             let ms = &groups[&key];
@@ -445,8 +679,15 @@ impl CeasefireFinder {
                 continue;
             };
             // Contradictions about the start go with the frame.
-            if let Some(st) = frame_start_span(&doc, ms) {
-                for issue in &issues {
+            if let Some(st) = frame_start_span(&doc, ms)
+                && timexes
+                    .iter()
+                    .any(|t| t.kind == TimexType::Time && t.start < st.end && st.start < t.end)
+            {
+                let issues = issues.get_or_insert_with(|| {
+                    check_contradictions(text, timexes, &Reference { published })
+                });
+                for issue in issues.iter() {
                     let touches = |s: &Span| s.start < st.end && st.start < s.end;
                     if touches(&issue.first) || touches(&issue.second) {
                         push_unique(&mut frame.issues, issue.reason.clone());
@@ -486,12 +727,15 @@ impl CeasefireFinder {
                     true
                 }
             };
-            out.push(Mention {
+            let mut m = Mention {
                 sent,
                 start: s,
                 end: e,
                 strong,
-            });
+                place: None,
+            };
+            m.place = self.find_place(doc, &m);
+            out.push(m);
         }
         out
     }
@@ -499,8 +743,13 @@ impl CeasefireFinder {
     /// The place a mention is tied to: "truce in X", "X ceasefire",
     /// "extended to X", "X being included in the truce".
     fn place_of<'d>(&self, doc: &'d Doc<'_>, m: &Mention) -> Option<&'d Entity> {
+        m.place.and_then(|i| doc.ents.get(i)).map(|x| x.2)
+    }
+
+    /// The index in `doc.ents` of [`place_of`](Self::place_of)'s entity.
+    fn find_place(&self, doc: &Doc<'_>, m: &Mention) -> Option<usize> {
         let sent = doc.sents[m.sent];
-        for &(a, b, e) in &doc.ents {
+        for (i, &(a, b, e)) in doc.ents.iter().enumerate() {
             if e.kind != EntityKind::Gpe || a < sent.0 || b > sent.1 {
                 continue;
             }
@@ -519,7 +768,7 @@ impl CeasefireFinder {
                     && words.first() == Some(&"in")
                     && words.last().is_some_and(|w| *w == "in" || *w == "of"));
                 if ok && !gap.contains(['.', ',']) {
-                    return Some(e);
+                    return Some(i);
                 }
             } else if b <= m.start {
                 let gap = doc.slice(b, m.start).to_ascii_lowercase();
@@ -534,7 +783,7 @@ impl CeasefireFinder {
                     || gap.starts_with("being included in")
                     || gap == "-wide"
                 {
-                    return Some(e);
+                    return Some(i);
                 }
             }
         }
@@ -631,33 +880,38 @@ impl CeasefireFinder {
         for &si in &strong_sents {
             let sent = doc.sents[si];
             let here: Vec<&Mention> = in_sent(ms, si).iter().filter(|m| m.strong).collect();
-            self.declarers(doc, sent, &here, &mut declarer);
-            self.parties(doc, sent, &here, &mut parties);
-            self.conditions(doc, sent, &mut conditions);
+            self.declarers(doc, si, &here, &mut declarer);
+            self.parties(doc, si, &here, &mut parties);
+            self.conditions(doc, sent, si, &mut conditions);
         }
         for &si in &sents {
-            self.reactions(doc, doc.sents[si], &mut reactions);
+            self.reactions(doc, si, &mut reactions);
         }
         // Exclusions: the truce sentences and their neighbours (for "those
         // groups" and "will keep bombing X").
+        // A sentence read twice adds nothing (the lists keep the first of
+        // each name): each is read once.
+        let mut read: Vec<usize> = Vec::new();
         for &si in &sents {
             self.excluded(doc, si, false, &mut excluded);
             // The next sentence often names who is left out ("Only two
             // groups … are ineligible"): there only the unambiguous cues count.
             for n in [si + 1, si + 2] {
-                if n < doc.sents.len() && !sents.contains(&n) {
+                if n < doc.sents.len() && !sents.contains(&n) && !read.contains(&n) {
+                    read.push(n);
                     self.excluded(doc, n, true, &mut excluded);
                 }
             }
         }
         if *key == Key::Main {
+            read.clear();
             for &si in &strong_sents {
-                for n in [si.wrapping_sub(1), si + 1] {
-                    if n < doc.sents.len() {
-                        self.keep_attacking(doc, doc.sents[n], &mut excluded);
+                for n in [si.wrapping_sub(1), si + 1, si] {
+                    if n < doc.sents.len() && !read.contains(&n) {
+                        read.push(n);
+                        self.keep_attacking(doc, n, &mut excluded);
                     }
                 }
-                self.keep_attacking(doc, doc.sents[si], &mut excluded);
             }
         }
         excluded.retain(|x| !declarer.contains(x) && !parties.contains(x));
@@ -702,16 +956,10 @@ impl CeasefireFinder {
         })
     }
 
-    fn declarers(
-        &self,
-        doc: &Doc<'_>,
-        sent: (usize, usize),
-        here: &[&Mention],
-        out: &mut Vec<String>,
-    ) {
-        let s = doc.slice(sent.0, sent.1);
-        for verb in lexicon::DECLARE_VERBS {
-            for (va, vb) in find_words(s, verb) {
+    fn declarers(&self, doc: &Doc<'_>, si: usize, here: &[&Mention], out: &mut Vec<String>) {
+        let sent = doc.sents[si];
+        for k in 0..lexicon::DECLARE_VERBS.len() {
+            for (va, vb) in doc.words(si, List::Declare, k) {
                 let (va, vb) = (sent.0 + va, sent.0 + vb);
                 // The verb must govern a mention: before it within 8 words,
                 // or right after it ("a truce brokered by …").
@@ -774,17 +1022,11 @@ impl CeasefireFinder {
         }
     }
 
-    fn parties(
-        &self,
-        doc: &Doc<'_>,
-        sent: (usize, usize),
-        here: &[&Mention],
-        out: &mut Vec<String>,
-    ) {
+    fn parties(&self, doc: &Doc<'_>, si: usize, here: &[&Mention], out: &mut Vec<String>) {
+        let sent = doc.sents[si];
         // "the warring parties - the government and rebels"
-        let s = doc.slice(sent.0, sent.1);
-        for cue in ["warring parties", "warring sides", "warring factions"] {
-            for (_, b) in find_words(s, cue) {
+        for k in 0..WARRING.len() {
+            for (_, b) in doc.words(si, List::Warring, k) {
                 let a = sent.0 + b;
                 let lead = doc.slice(a, (a + 4).min(sent.1));
                 if !lead
@@ -855,19 +1097,9 @@ impl CeasefireFinder {
         }
     }
 
-    fn conditions(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<String>) {
-        let s = doc.slice(sent.0, sent.1);
-        for marker in [
-            "once",
-            "if",
-            "provided that",
-            "providing that",
-            "on condition that",
-            "as long as",
-            "unless",
-            "only if",
-        ] {
-            for (a, _) in find_words(s, marker) {
+    fn conditions(&self, doc: &Doc<'_>, sent: (usize, usize), si: usize, out: &mut Vec<String>) {
+        for k in 0..CONDITION_MARKERS.len() {
+            for (a, _) in doc.words(si, List::Conditions, k) {
                 let abs = sent.0 + a;
                 let end = clause_end(doc, sent, abs);
                 let clause = doc.slice(abs, end).trim().to_string();
@@ -881,10 +1113,10 @@ impl CeasefireFinder {
         }
     }
 
-    fn reactions(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<CeasefireReaction>) {
-        let s = doc.slice(sent.0, sent.1);
-        for (cue, stance) in lexicon::REACTIONS {
-            for (a, _) in find_words(s, cue) {
+    fn reactions(&self, doc: &Doc<'_>, si: usize, out: &mut Vec<CeasefireReaction>) {
+        let sent = doc.sents[si];
+        for (k, (_, stance)) in lexicon::REACTIONS.iter().enumerate() {
+            for (a, _) in doc.words(si, List::Reactions, k) {
                 let at = sent.0 + a;
                 let before = doc.slice(at.saturating_sub(12), at).to_ascii_lowercase();
                 if before.contains("not ") || before.contains("n't ") {
@@ -930,23 +1162,10 @@ impl CeasefireFinder {
 
     fn excluded(&self, doc: &Doc<'_>, si: usize, strict: bool, out: &mut Vec<String>) {
         let sent = doc.sents[si];
-        let s = doc.slice(sent.0, sent.1);
         let group = |e: &Entity| is_excludable(doc, e);
         // X … ineligible / excluded / not involved: the groups before it.
-        for cue in [
-            "ineligible",
-            "are excluded",
-            "were excluded",
-            "is excluded",
-            "been excluded",
-            "not involved in",
-            "not covered by",
-            "not included in",
-            "not part of",
-            "not be included",
-            "not bound by",
-        ] {
-            for (a, _) in find_words(s, cue) {
+        for k in 0..EXCLUDED_BEFORE.len() {
+            for (a, _) in doc.words(si, List::ExcludedBefore, k) {
                 let at = sent.0 + a;
                 // Dashes and ", which" do not end the subject.
                 let mut cs = sent.0;
@@ -987,26 +1206,11 @@ impl CeasefireFinder {
             }
         }
         // … does not apply to / excludes / except X: the groups after it.
-        for cue in [
-            "not apply to",
-            "not include",
-            "not includes",
-            "not cover",
-            "not extend to",
-            "exclude",
-            "excludes",
-            "excluding",
-            "except",
-            "except for",
-            "apart from",
-            "other than",
-            "with the exception of",
-            "not covered:",
-        ] {
+        for (k, cue) in EXCLUDED_AFTER.iter().enumerate() {
             if strict && !cue.starts_with("not") && !cue.starts_with("exclud") {
                 continue;
             }
-            for (_, b) in find_words(s, cue) {
+            for (_, b) in doc.words(si, List::ExcludedAfter, k) {
                 let at = sent.0 + b;
                 let end = sent.1.min(at + 160);
                 for &(_, _, e) in doc.ents_in(at, end) {
@@ -1020,29 +1224,18 @@ impl CeasefireFinder {
 
     /// "Russia will keep bombing Islamic State and the Nusra Front" next to
     /// a truce: those targets are outside it.
-    fn keep_attacking(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<String>) {
-        let s = doc.slice(sent.0, sent.1);
-        let lower = s.to_ascii_lowercase();
-        let keeps = [
-            "keep bombing",
-            "keep attacking",
-            "keep striking",
-            "continue bombing",
-            "continue attacking",
-            "continue to strike",
-            "continue to bomb",
-            "continue to fight",
-            "continue striking",
-        ];
+    fn keep_attacking(&self, doc: &Doc<'_>, si: usize, out: &mut Vec<String>) {
+        let sent = doc.sents[si];
         let mut from = None;
-        for k in keeps {
-            if let Some(i) = lower.find(k) {
-                from = Some(sent.0 + i + k.len());
+        for (k, keep) in KEEPS.iter().enumerate() {
+            if let Some(i) = doc.first_substring(si, List::Keeps, k) {
+                from = Some(sent.0 + i + keep.len());
             }
         }
         if from.is_none()
-            && let Some(i) = lower.find("strikes against")
-            && (lower.contains("will continue") || lower.contains("would continue"))
+            && let Some(i) = doc.first_substring(si, List::StrikesAgainst, 0)
+            && (0..WILL_CONTINUE.len())
+                .any(|k| doc.first_substring(si, List::WillContinue, k).is_some())
         {
             from = Some(sent.0 + i);
         }
@@ -1415,17 +1608,7 @@ fn frame_end(doc: &Doc<'_>, ms: &[Mention], start: Option<&str>) -> Option<Strin
     sents.dedup();
     for si in sents {
         let sent = doc.sents[si];
-        let lower = doc.slice(sent.0, sent.1).to_ascii_lowercase();
-        let ended = [
-            "collapse",
-            "collapsed",
-            "broke down",
-            "ended",
-            "expired",
-            "was over",
-        ]
-        .iter()
-        .any(|w| !find_words(&lower, w).is_empty());
+        let ended = (0..ENDED.len()).any(|k| !doc.words(si, List::Ended, k).is_empty());
         for t in doc.timexes_in(sent) {
             if !datable(t.2) || Some(t.2.value.as_str()) == start {
                 continue;
