@@ -566,6 +566,85 @@ fn party_name(doc: &Doc<'_>, e: &Entity) -> String {
     actor_name(e)
 }
 
+/// Participles of "the truce was broken by X".
+const BREAK_PARTICIPLES: &[&str] = &["broken", "violated", "breached"];
+/// Verbs of "X violated the truce".
+const BREAK_VERBS: &[&str] = &[
+    "violated",
+    "violating",
+    "violate",
+    "violates",
+    "breached",
+    "breaching",
+    "broke",
+    "breaking",
+];
+
+/// A side of the truce's own war: its government, military, opposition or
+/// rebels (CAMEO role after the country code).
+fn is_side(e: &Entity, war: Option<&str>) -> bool {
+    let code = e.code.as_deref().unwrap_or("");
+    war.is_some()
+        && code.get(..3) == war
+        && matches!(code.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+}
+
+/// The country whose war a frame's sentences are about: that of the
+/// first side they name ("Syrian government attacks"), else the truce's.
+fn war_country(doc: &Doc<'_>, sents: &[usize]) -> Option<String> {
+    sents
+        .iter()
+        .flat_map(|&si| {
+            let (a, b) = doc.sents[si];
+            doc.ents_in(a, b)
+        })
+        .filter_map(|&(_, _, e)| e.code.as_deref())
+        .find(|c| {
+            !c.starts_with("---")
+                && lexicon::country(c.get(..3).unwrap_or("")).is_some()
+                && matches!(c.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+        })
+        .and_then(|c| c.get(..3))
+        .map(str::to_string)
+        .or_else(|| doc.country.clone())
+}
+
+/// A side's name, generic sides ("government forces") taking the war's
+/// country.
+fn side_name(doc: &Doc<'_>, e: &Entity, war: Option<&str>) -> String {
+    let code = e.code.as_deref().unwrap_or("");
+    if code.starts_with("---")
+        && let Some(c) = war.and_then(lexicon::country)
+        && matches!(
+            e.canonical.as_str(),
+            "government" | "rebels" | "opposition" | "military"
+        )
+    {
+        return format!("{} {}", demonym(c), e.canonical);
+    }
+    party_name(doc, e)
+}
+
+/// The two sides of the truce's country's civil war, for "the two sides":
+/// its government and the rebels (the opposition where the article never
+/// says "rebel").
+fn war_sides(doc: &Doc<'_>, declarer: &[String]) -> Vec<String> {
+    // The brokers' country is not the one at war ("the United States and
+    // Russia agreed to enforce a truce between the two sides").
+    let Some(c) = doc
+        .country
+        .as_deref()
+        .and_then(lexicon::country)
+        .filter(|c| !declarer.iter().any(|d| d == c))
+    else {
+        return Vec::new();
+    };
+    let d = demonym(c);
+    let rebels = find_words(doc.text, "rebels").len() + find_words(doc.text, "rebel").len() > 0;
+    let other = if rebels { "rebels" } else { "opposition" };
+    vec![format!("{d} government"), format!("{d} {other}")]
+}
+
 /// Whether a place entity is a whole country (its canonical name is its
 /// code's country).
 fn is_country(e: &Entity) -> bool {
@@ -580,6 +659,46 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
         v.push(s);
     }
+}
+
+/// Words that, after "major" / "world" / "international" …, name the
+/// powers that meet over a war as one body.
+const POWERS: &[&str] = &["powers"];
+const POWER_ADJECTIVES: &[&str] = &[
+    "major",
+    "world",
+    "international",
+    "global",
+    "big",
+    "great",
+    "foreign",
+    "western",
+];
+
+/// The contact group through which the powers act on a country's war,
+/// under the name news and gold data give it.
+const CONTACT_GROUPS: &[(&str, &str)] = &[("SYR", "International Syria Support Group")];
+
+/// "major powers", "world powers" among `words` (in text order, lower
+/// case) as a declarer: the contact group of the truce's country, else the
+/// phrase itself. In news the collective subject of a truce deal is the
+/// forum the powers met in (Munich's "major powers" are the ISSG).
+fn collective<'w>(doc: &Doc<'_>, words: impl Iterator<Item = &'w String>) -> Option<String> {
+    let mut prev: Option<&str> = None;
+    for w in words {
+        if POWERS.contains(&w.as_str())
+            && let Some(adj) = prev.filter(|p| POWER_ADJECTIVES.contains(p))
+        {
+            let group = doc
+                .country
+                .as_deref()
+                .and_then(|c| CONTACT_GROUPS.iter().find(|g| g.0 == c))
+                .map(|g| g.1.to_string());
+            return Some(group.unwrap_or_else(|| format!("{adj} {w}")));
+        }
+        prev = Some(w.as_str());
+    }
+    None
 }
 
 /// Start of the clause that ends at `at`: the last comma, semicolon,
@@ -603,9 +722,20 @@ fn clause_start(doc: &Doc<'_>, sent: (usize, usize), at: usize) -> usize {
 /// End of the clause that starts at `at`.
 fn clause_end(doc: &Doc<'_>, sent: (usize, usize), at: usize) -> usize {
     let s = doc.slice(at, sent.1);
+    let b = s.as_bytes();
     let end = s
         .char_indices()
-        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”' | '(' | ')'))
+        .find(|&(i, c)| match c {
+            ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' => true,
+            // An abbreviation's dots ("a U.S.-Russian plan", "the U.S. and
+            // Russia") do not end a clause.
+            '.' => {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                let dotted = i >= 2 && b.get(i - 2) == Some(&b'.');
+                !(next.is_ascii_alphanumeric() || next == b'-' || dotted)
+            }
+            _ => false,
+        })
         .map_or(s.len(), |(i, _)| i);
     at + end
 }
@@ -881,11 +1011,13 @@ impl CeasefireFinder {
             let sent = doc.sents[si];
             let here: Vec<&Mention> = in_sent(ms, si).iter().filter(|m| m.strong).collect();
             self.declarers(doc, si, &here, &mut declarer);
-            self.parties(doc, si, &here, &mut parties);
+            self.parties(doc, si, &here, &declarer, &mut parties);
             self.conditions(doc, sent, si, &mut conditions);
         }
+        let war = war_country(doc, &sents);
         for &si in &sents {
             self.reactions(doc, si, &mut reactions);
+            self.violators(doc, si, in_sent(ms, si), war.as_deref(), &mut parties);
         }
         // Exclusions: the truce sentences and their neighbours (for "those
         // groups" and "will keep bombing X").
@@ -990,6 +1122,11 @@ impl CeasefireFinder {
                     for &(_, _, e) in doc.ents_in(a, b) {
                         found.push(e);
                     }
+                    // "agreed by major powers"
+                    let words = doc.words_before(a, b, 8);
+                    if let Some(g) = collective(doc, words.iter().rev()) {
+                        push_unique(out, g);
+                    }
                 } else if hyphen {
                     // "a Russian- and U.S.-brokered cease-fire"
                     let a = va.saturating_sub(40).max(sent.0);
@@ -1005,6 +1142,11 @@ impl CeasefireFinder {
                         if doc.words_between(eb, va) <= 8 {
                             found.push(e);
                         }
+                    }
+                    // "Major powers agreed", "international powers agreed"
+                    let words = doc.words_before(cs, va, 3);
+                    if let Some(g) = collective(doc, words.iter().rev()) {
+                        push_unique(out, g);
                     }
                 }
                 for e in found {
@@ -1022,7 +1164,14 @@ impl CeasefireFinder {
         }
     }
 
-    fn parties(&self, doc: &Doc<'_>, si: usize, here: &[&Mention], out: &mut Vec<String>) {
+    fn parties(
+        &self,
+        doc: &Doc<'_>,
+        si: usize,
+        here: &[&Mention],
+        declarer: &[String],
+        out: &mut Vec<String>,
+    ) {
         let sent = doc.sents[si];
         // "the warring parties - the government and rebels"
         for k in 0..WARRING.len() {
@@ -1093,6 +1242,111 @@ impl CeasefireFinder {
                         .unwrap_or_else(|| bare.to_string());
                     push_unique(out, base);
                 }
+            }
+            // "a truce between the two sides": the war's two sides.
+            let lower = span.to_ascii_lowercase();
+            if named.is_empty()
+                && ["two sides", "both sides", "warring sides", "the sides"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            {
+                for side in war_sides(doc, declarer) {
+                    push_unique(out, side);
+                }
+            }
+        }
+    }
+
+    /// Sides named as breaking the truce are parties to it: "X violated
+    /// the truce", "Syrian government attacks were violating the
+    /// agreement", "the truce was broken by X"; and a side that says so
+    /// ("the opposition said …") is the other party. The noun ("violations
+    /// by Russia") is a claim about a third party as often as not, and
+    /// does not count.
+    fn violators(
+        &self,
+        doc: &Doc<'_>,
+        si: usize,
+        ms: &[Mention],
+        war: Option<&str>,
+        out: &mut Vec<String>,
+    ) {
+        let sent = doc.sents[si];
+        let mut found: Vec<&Entity> = Vec::new();
+        for m in ms {
+            // "the truce was broken by X"
+            let after = doc.slice(m.end, sent.1).to_ascii_lowercase();
+            let w: Vec<&str> = after.split_whitespace().take(4).collect();
+            let by_at = match w.as_slice() {
+                ["was" | "is" | "has" | "had" | "were", v, "by", ..]
+                | ["has" | "had" | "have", "been", v, "by", ..]
+                    if BREAK_PARTICIPLES.contains(v) =>
+                {
+                    after.find(" by ").map(|i| m.end + i + " by ".len())
+                }
+                _ => None,
+            };
+            if let Some(a) = by_at {
+                let b = clause_end(doc, sent, a);
+                found.extend(doc.ents_in(a, b).map(|x| x.2));
+            }
+            // "X violated the truce", "X … were violating the agreement"
+            let before: Vec<&str> = doc
+                .slice(sent.0, m.start)
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect();
+            let Some(vi) = before
+                .iter()
+                .position(|w| BREAK_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+            else {
+                continue;
+            };
+            // Only "the", "a", "this" … between the verb and the truce.
+            let det = |w: &&str| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "their"
+                )
+            };
+            if vi > 1 || !before[..vi].iter().all(det) {
+                continue;
+            }
+            let Some(va) = doc
+                .slice(sent.0, m.start)
+                .rfind(before[vi])
+                .map(|i| sent.0 + i)
+            else {
+                continue;
+            };
+            let cs = clause_start(doc, sent, va);
+            if let Some(&(_, _, e)) = doc
+                .ents_in(cs, va)
+                .filter(|&&(_, eb, _)| doc.words_between(eb, va) <= 3)
+                .last()
+            {
+                found.push(e);
+            }
+        }
+        found.retain(|e| !is_speaker_only(e) && e.kind != EntityKind::Loc && !is_location(doc, e));
+        if found.is_empty() {
+            return;
+        }
+        for e in &found {
+            push_unique(out, side_name(doc, e, war));
+        }
+        // The side that says so: "the HNC said", "(HNC) said".
+        for &(_, eb, e) in doc.ents_in(sent.0, sent.1) {
+            let next = doc
+                .slice(eb, (eb + 12).min(sent.1))
+                .trim_start_matches([')', ' '])
+                .to_ascii_lowercase();
+            let says = ["said", "says", "accused", "accuses"]
+                .iter()
+                .any(|w| next.starts_with(w));
+            if says && is_side(e, war) {
+                push_unique(out, side_name(doc, e, war));
             }
         }
     }
