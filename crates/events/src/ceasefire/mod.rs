@@ -16,7 +16,11 @@
 //!    their own.
 //! 3. **Fields**, each from the frame's own sentences: declarer (subject of
 //!    declare/announce/agree/broker, or "brokered by X", "a U.S.-brokered
-//!    truce"), parties ("between X and Y"), excluded ("X, which is
+//!    truce"; "major / world powers" there are the country's contact
+//!    group), parties ("between X and Y", "between the two sides" → the
+//!    war's government and rebels, sides said to break it: "X violated the
+//!    truce", "it was broken by X", with the side of that war saying so),
+//!    excluded ("X, which is
 //!    ineligible", "does not apply to X", "except X", "X have been
 //!    excluded", "will keep bombing X" next to a truce mention), scope ("in
 //!    / across / covering X"), start (a timex after "from / starting /
@@ -28,6 +32,10 @@
 //!    do not count), conditions ("once / if / provided that …" clauses),
 //!    reactions ("X welcomed …", also inside X's quotes) and issues (the
 //!    document's time contradictions that touch the start).
+//!
+//! The field rules look their phrases up in a sentence index built once
+//! per sentence (one overlapping Aho-Corasick pass over all the lists),
+//! not by scanning the sentence per phrase.
 //!
 //! Actors are named as states where a person or capital speaks for one
 //! ("Kerry", "Washington" → United States), otherwise by the entity's
