@@ -16,7 +16,11 @@
 //!    their own.
 //! 3. **Fields**, each from the frame's own sentences: declarer (subject of
 //!    declare/announce/agree/broker, or "brokered by X", "a U.S.-brokered
-//!    truce"), parties ("between X and Y"), excluded ("X, which is
+//!    truce"; "major / world powers" there are the country's contact
+//!    group), parties ("between X and Y", "between the two sides" → the
+//!    war's government and rebels, sides said to break it: "X violated the
+//!    truce", "it was broken by X", with the side of that war saying so),
+//!    excluded ("X, which is
 //!    ineligible", "does not apply to X", "except X", "X have been
 //!    excluded", "will keep bombing X" next to a truce mention), scope ("in
 //!    / across / covering X"), start (a timex after "from / starting /
@@ -29,6 +33,10 @@
 //!    reactions ("X welcomed …", also inside X's quotes) and issues (the
 //!    document's time contradictions that touch the start).
 //!
+//! The field rules look their phrases up in a sentence index built once
+//! per sentence (one overlapping Aho-Corasick pass over all the lists),
+//! not by scanning the sentence per phrase.
+//!
 //! Actors are named as states where a person or capital speaks for one
 //! ("Kerry", "Washington" → United States), otherwise by the entity's
 //! canonical name ("Syrian military", "Islamic State").
@@ -40,16 +48,17 @@ mod lexicon;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dateline_annotate::Annotations;
 use dateline_core::{
     Ceasefire, CeasefireReaction, CeasefireStatus, Entity, EntityKind, QuantityKind, Span, Timex,
     TimexType,
 };
-use dateline_time::{Reference, check_contradictions};
+use dateline_time::{Reference, TimeIssue, check_contradictions};
 use jiff::civil::Date;
 
 use self::lexicon::{Reach, Strength};
@@ -60,6 +69,10 @@ use self::lexicon::{Reach, Strength};
 pub struct CeasefireFinder {
     triggers: AhoCorasick,
     cues: AhoCorasick,
+    /// All [`List`]s' phrases, overlapping matches.
+    phrases: AhoCorasick,
+    /// Each list's first pattern id in `phrases`.
+    bases: [u32; LISTS.len()],
 }
 
 impl Default for CeasefireFinder {
@@ -83,6 +96,128 @@ pub fn find_ceasefires(
         .find(text, annotations, timexes, published)
 }
 
+/// "X … ineligible / excluded / not involved": the groups before the cue.
+const EXCLUDED_BEFORE: &[&str] = &[
+    "ineligible",
+    "are excluded",
+    "were excluded",
+    "is excluded",
+    "been excluded",
+    "not involved in",
+    "not covered by",
+    "not included in",
+    "not part of",
+    "not be included",
+    "not bound by",
+];
+
+/// "… does not apply to / excludes / except X": the groups after the cue.
+const EXCLUDED_AFTER: &[&str] = &[
+    "not apply to",
+    "not include",
+    "not includes",
+    "not cover",
+    "not extend to",
+    "exclude",
+    "excludes",
+    "excluding",
+    "except",
+    "except for",
+    "apart from",
+    "other than",
+    "with the exception of",
+    "not covered:",
+];
+
+/// Words that open a condition clause.
+const CONDITION_MARKERS: &[&str] = &[
+    "once",
+    "if",
+    "provided that",
+    "providing that",
+    "on condition that",
+    "as long as",
+    "unless",
+    "only if",
+];
+
+/// "the warring parties - the government and rebels".
+const WARRING: &[&str] = &["warring parties", "warring sides", "warring factions"];
+
+/// Words that say a truce is over, for the date of that step.
+const ENDED: &[&str] = &[
+    "collapse",
+    "collapsed",
+    "broke down",
+    "ended",
+    "expired",
+    "was over",
+];
+
+/// "Russia will keep bombing …": what follows is outside the truce.
+const KEEPS: &[&str] = &[
+    "keep bombing",
+    "keep attacking",
+    "keep striking",
+    "continue bombing",
+    "continue attacking",
+    "continue to strike",
+    "continue to bomb",
+    "continue to fight",
+    "continue striking",
+];
+
+/// "strikes against X" counts as [`KEEPS`] in a sentence that says one of
+/// these.
+const WILL_CONTINUE: &[&str] = &["will continue", "would continue"];
+
+/// The phrase lists the field rules look up in a sentence. One automaton
+/// holds them all, so that one pass per sentence replaces a scan per
+/// phrase; a phrase's pattern id is its list's base plus its index.
+#[derive(Clone, Copy, Debug)]
+enum List {
+    Declare,
+    Warring,
+    Conditions,
+    Reactions,
+    ExcludedBefore,
+    ExcludedAfter,
+    Keeps,
+    WillContinue,
+    StrikesAgainst,
+    Ended,
+}
+
+const LISTS: [List; 10] = [
+    List::Declare,
+    List::Warring,
+    List::Conditions,
+    List::Reactions,
+    List::ExcludedBefore,
+    List::ExcludedAfter,
+    List::Keeps,
+    List::WillContinue,
+    List::StrikesAgainst,
+    List::Ended,
+];
+
+impl List {
+    fn words(self) -> Vec<&'static str> {
+        match self {
+            List::Declare => lexicon::DECLARE_VERBS.to_vec(),
+            List::Warring => WARRING.to_vec(),
+            List::Conditions => CONDITION_MARKERS.to_vec(),
+            List::Reactions => lexicon::REACTIONS.iter().map(|r| r.0).collect(),
+            List::ExcludedBefore => EXCLUDED_BEFORE.to_vec(),
+            List::ExcludedAfter => EXCLUDED_AFTER.to_vec(),
+            List::Keeps => KEEPS.to_vec(),
+            List::WillContinue => WILL_CONTINUE.to_vec(),
+            List::StrikesAgainst => vec!["strikes against"],
+            List::Ended => ENDED.to_vec(),
+        }
+    }
+}
+
 /// Longest sentence read for truces, in bytes.
 const MAX_SENTENCE_BYTES: usize = 3000;
 /// Most mentions read per sentence.
@@ -96,6 +231,9 @@ struct Mention {
     start: usize,
     end: usize,
     strong: bool,
+    /// The place it is tied to (an index into `Doc::ents`), see
+    /// [`CeasefireFinder::find_place`]; computed once, asked for often.
+    place: Option<usize>,
 }
 
 /// The mentions of sentence `si` in `ms` (sorted by position).
@@ -125,11 +263,41 @@ struct Doc<'a> {
     quotes: Vec<(usize, usize, Option<String>, Option<String>)>,
     /// The country code of the main truce, once known.
     country: Option<String>,
+    /// The sentence phrases' automaton and each [`List`]'s first id.
+    phrase_ac: &'a AhoCorasick,
+    bases: &'a [u32; LISTS.len()],
+    /// Per sentence, once asked for: every occurrence of every phrase,
+    /// overlapping, as (pattern, start, end) in bytes from the sentence
+    /// start, sorted.
+    hits: Vec<OnceCell<Vec<(u32, u32, u32)>>>,
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, ann: &'a Annotations, timexes: &'a [Timex]) -> Doc<'a> {
-        let mut byte_of: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    fn new(
+        finder: &'a CeasefireFinder,
+        text: &'a str,
+        ann: &'a Annotations,
+        timexes: &'a [Timex],
+    ) -> Doc<'a> {
+        // ASCII runs are ranges; the rest goes char by char.
+        let mut byte_of: Vec<usize> = Vec::with_capacity(text.len() + 1);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            byte_of.extend(i..i + run);
+            i += run;
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => {
+                    byte_of.push(i);
+                    i += c.len_utf8();
+                }
+                None => break,
+            }
+        }
         byte_of.push(text.len());
         let b = |c: usize| byte_of.get(c).copied().unwrap_or(text.len());
         // The splitter sometimes ends a sentence at a month abbreviation
@@ -186,6 +354,7 @@ impl<'a> Doc<'a> {
                 )
             })
             .collect();
+        let hits = sents.iter().map(|_| OnceCell::new()).collect();
         Doc {
             text,
             byte_of,
@@ -195,7 +364,62 @@ impl<'a> Doc<'a> {
             durations,
             quotes,
             country: None,
+            phrase_ac: &finder.phrases,
+            bases: &finder.bases,
+            hits,
         }
+    }
+
+    /// The occurrences of phrase `id` in sentence `si` (see `hits`).
+    fn raw_hits(&self, si: usize, list: List, k: usize) -> &[(u32, u32, u32)] {
+        let Some(cell) = self.hits.get(si) else {
+            return &[];
+        };
+        let all = cell.get_or_init(|| {
+            let (a, b) = self.sents[si];
+            let mut v: Vec<(u32, u32, u32)> = self
+                .phrase_ac
+                .find_overlapping_iter(self.slice(a, b))
+                .map(|m| (m.pattern().as_u32(), m.start() as u32, m.end() as u32))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let id = self.bases[list as usize] + k as u32;
+        let lo = all.partition_point(|h| h.0 < id);
+        let hi = all.partition_point(|h| h.0 <= id);
+        &all[lo..hi]
+    }
+
+    /// [`find_words`] of phrase `k` of `list` in sentence `si`, read off
+    /// the sentence's phrase index; offsets from the sentence start.
+    fn words(&self, si: usize, list: List, k: usize) -> Vec<(usize, usize)> {
+        let hits = self.raw_hits(si, list, k);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let (a, b) = self.sents[si];
+        let s = self.slice(a, b);
+        let mut out = Vec::new();
+        let mut from = 0;
+        for &(_, start, end) in hits {
+            let (start, end) = (start as usize, end as usize);
+            if start < from {
+                continue;
+            }
+            from = end;
+            if bounded(s, start, end) {
+                out.push((start, end));
+            }
+        }
+        out
+    }
+
+    /// Where phrase `k` of `list` first occurs in sentence `si` as a
+    /// substring, ASCII case insensitively (as `str::find` in the
+    /// lower-cased sentence).
+    fn first_substring(&self, si: usize, list: List, k: usize) -> Option<usize> {
+        self.raw_hits(si, list, k).first().map(|h| h.1 as usize)
     }
 
     fn char_of(&self, byte: usize) -> usize {
@@ -350,6 +574,85 @@ fn party_name(doc: &Doc<'_>, e: &Entity) -> String {
     actor_name(e)
 }
 
+/// Participles of "the truce was broken by X".
+const BREAK_PARTICIPLES: &[&str] = &["broken", "violated", "breached"];
+/// Verbs of "X violated the truce".
+const BREAK_VERBS: &[&str] = &[
+    "violated",
+    "violating",
+    "violate",
+    "violates",
+    "breached",
+    "breaching",
+    "broke",
+    "breaking",
+];
+
+/// A side of the truce's own war: its government, military, opposition or
+/// rebels (CAMEO role after the country code).
+fn is_side(e: &Entity, war: Option<&str>) -> bool {
+    let code = e.code.as_deref().unwrap_or("");
+    war.is_some()
+        && code.get(..3) == war
+        && matches!(code.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+}
+
+/// The country whose war a frame's sentences are about: that of the
+/// first side they name ("Syrian government attacks"), else the truce's.
+fn war_country(doc: &Doc<'_>, sents: &[usize]) -> Option<String> {
+    sents
+        .iter()
+        .flat_map(|&si| {
+            let (a, b) = doc.sents[si];
+            doc.ents_in(a, b)
+        })
+        .filter_map(|&(_, _, e)| e.code.as_deref())
+        .find(|c| {
+            !c.starts_with("---")
+                && lexicon::country(c.get(..3).unwrap_or("")).is_some()
+                && matches!(c.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+        })
+        .and_then(|c| c.get(..3))
+        .map(str::to_string)
+        .or_else(|| doc.country.clone())
+}
+
+/// A side's name, generic sides ("government forces") taking the war's
+/// country.
+fn side_name(doc: &Doc<'_>, e: &Entity, war: Option<&str>) -> String {
+    let code = e.code.as_deref().unwrap_or("");
+    if code.starts_with("---")
+        && let Some(c) = war.and_then(lexicon::country)
+        && matches!(
+            e.canonical.as_str(),
+            "government" | "rebels" | "opposition" | "military"
+        )
+    {
+        return format!("{} {}", demonym(c), e.canonical);
+    }
+    party_name(doc, e)
+}
+
+/// The two sides of the truce's country's civil war, for "the two sides":
+/// its government and the rebels (the opposition where the article never
+/// says "rebel").
+fn war_sides(doc: &Doc<'_>, declarer: &[String]) -> Vec<String> {
+    // The brokers' country is not the one at war ("the United States and
+    // Russia agreed to enforce a truce between the two sides").
+    let Some(c) = doc
+        .country
+        .as_deref()
+        .and_then(lexicon::country)
+        .filter(|c| !declarer.iter().any(|d| d == c))
+    else {
+        return Vec::new();
+    };
+    let d = demonym(c);
+    let rebels = find_words(doc.text, "rebels").len() + find_words(doc.text, "rebel").len() > 0;
+    let other = if rebels { "rebels" } else { "opposition" };
+    vec![format!("{d} government"), format!("{d} {other}")]
+}
+
 /// Whether a place entity is a whole country (its canonical name is its
 /// code's country).
 fn is_country(e: &Entity) -> bool {
@@ -364,6 +667,46 @@ fn push_unique(v: &mut Vec<String>, s: String) {
     if !s.is_empty() && !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
         v.push(s);
     }
+}
+
+/// Words that, after "major" / "world" / "international" …, name the
+/// powers that meet over a war as one body.
+const POWERS: &[&str] = &["powers"];
+const POWER_ADJECTIVES: &[&str] = &[
+    "major",
+    "world",
+    "international",
+    "global",
+    "big",
+    "great",
+    "foreign",
+    "western",
+];
+
+/// The contact group through which the powers act on a country's war,
+/// under the name news and gold data give it.
+const CONTACT_GROUPS: &[(&str, &str)] = &[("SYR", "International Syria Support Group")];
+
+/// "major powers", "world powers" among `words` (in text order, lower
+/// case) as a declarer: the contact group of the truce's country, else the
+/// phrase itself. In news the collective subject of a truce deal is the
+/// forum the powers met in (Munich's "major powers" are the ISSG).
+fn collective<'w>(doc: &Doc<'_>, words: impl Iterator<Item = &'w String>) -> Option<String> {
+    let mut prev: Option<&str> = None;
+    for w in words {
+        if POWERS.contains(&w.as_str())
+            && let Some(adj) = prev.filter(|p| POWER_ADJECTIVES.contains(p))
+        {
+            let group = doc
+                .country
+                .as_deref()
+                .and_then(|c| CONTACT_GROUPS.iter().find(|g| g.0 == c))
+                .map(|g| g.1.to_string());
+            return Some(group.unwrap_or_else(|| format!("{adj} {w}")));
+        }
+        prev = Some(w.as_str());
+    }
+    None
 }
 
 /// Start of the clause that ends at `at`: the last comma, semicolon,
@@ -387,9 +730,20 @@ fn clause_start(doc: &Doc<'_>, sent: (usize, usize), at: usize) -> usize {
 /// End of the clause that starts at `at`.
 fn clause_end(doc: &Doc<'_>, sent: (usize, usize), at: usize) -> usize {
     let s = doc.slice(at, sent.1);
+    let b = s.as_bytes();
     let end = s
         .char_indices()
-        .find(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '"' | '“' | '”' | '(' | ')'))
+        .find(|&(i, c)| match c {
+            ',' | ';' | ':' | '"' | '“' | '”' | '(' | ')' => true,
+            // An abbreviation's dots ("a U.S.-Russian plan", "the U.S. and
+            // Russia") do not end a clause.
+            '.' => {
+                let next = b.get(i + 1).copied().unwrap_or(b' ');
+                let dotted = i >= 2 && b.get(i - 2) == Some(&b'.');
+                !(next.is_ascii_alphanumeric() || next == b'-' || dotted)
+            }
+            _ => false,
+        })
         .map_or(s.len(), |(i, _)| i);
     at + end
 }
@@ -400,14 +754,30 @@ impl CeasefireFinder {
         #[allow(clippy::expect_used)]
         let build = |pats: Vec<&str>| {
             AhoCorasickBuilder::new()
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(pats)
                 .expect("the ceasefire lexicons compile")
         };
+        let mut phrase_list: Vec<&str> = Vec::new();
+        let mut bases = [0; LISTS.len()];
+        for list in LISTS {
+            bases[list as usize] = phrase_list.len() as u32;
+            phrase_list.extend(list.words());
+        }
+        #[allow(clippy::expect_used)]
+        let phrases = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&phrase_list)
+            .expect("the sentence phrases compile");
         CeasefireFinder {
             triggers: build(lexicon::TRIGGERS.iter().map(|t| t.0).collect()),
             cues: build(lexicon::CUES.iter().map(|c| c.0).collect()),
+            phrases,
+            bases,
         }
     }
 
@@ -419,7 +789,7 @@ impl CeasefireFinder {
         timexes: &[Timex],
         published: Option<Date>,
     ) -> Vec<Ceasefire> {
-        let mut doc = Doc::new(text, annotations, timexes);
+        let mut doc = Doc::new(self, text, annotations, timexes);
         let mentions = self.mentions(&doc);
         if !mentions.iter().any(|m| m.strong) {
             return Vec::new();
@@ -434,7 +804,9 @@ impl CeasefireFinder {
             }
             groups.entry(k).or_default().push(*m);
         }
-        let issues = check_contradictions(text, timexes, &Reference { published });
+        // The document's time contradictions, computed only when a frame's
+        // start is a clock time: they are all between clock times.
+        let mut issues: Option<Vec<TimeIssue>> = None;
         let mut frames = Vec::new();
         for key in order {
             let ms = &groups[&key];
@@ -445,8 +817,15 @@ impl CeasefireFinder {
                 continue;
             };
             // Contradictions about the start go with the frame.
-            if let Some(st) = frame_start_span(&doc, ms) {
-                for issue in &issues {
+            if let Some(st) = frame_start_span(&doc, ms)
+                && timexes
+                    .iter()
+                    .any(|t| t.kind == TimexType::Time && t.start < st.end && st.start < t.end)
+            {
+                let issues = issues.get_or_insert_with(|| {
+                    check_contradictions(text, timexes, &Reference { published })
+                });
+                for issue in issues.iter() {
                     let touches = |s: &Span| s.start < st.end && st.start < s.end;
                     if touches(&issue.first) || touches(&issue.second) {
                         push_unique(&mut frame.issues, issue.reason.clone());
@@ -486,12 +865,15 @@ impl CeasefireFinder {
                     true
                 }
             };
-            out.push(Mention {
+            let mut m = Mention {
                 sent,
                 start: s,
                 end: e,
                 strong,
-            });
+                place: None,
+            };
+            m.place = self.find_place(doc, &m);
+            out.push(m);
         }
         out
     }
@@ -499,8 +881,13 @@ impl CeasefireFinder {
     /// The place a mention is tied to: "truce in X", "X ceasefire",
     /// "extended to X", "X being included in the truce".
     fn place_of<'d>(&self, doc: &'d Doc<'_>, m: &Mention) -> Option<&'d Entity> {
+        m.place.and_then(|i| doc.ents.get(i)).map(|x| x.2)
+    }
+
+    /// The index in `doc.ents` of [`place_of`](Self::place_of)'s entity.
+    fn find_place(&self, doc: &Doc<'_>, m: &Mention) -> Option<usize> {
         let sent = doc.sents[m.sent];
-        for &(a, b, e) in &doc.ents {
+        for (i, &(a, b, e)) in doc.ents.iter().enumerate() {
             if e.kind != EntityKind::Gpe || a < sent.0 || b > sent.1 {
                 continue;
             }
@@ -519,7 +906,7 @@ impl CeasefireFinder {
                     && words.first() == Some(&"in")
                     && words.last().is_some_and(|w| *w == "in" || *w == "of"));
                 if ok && !gap.contains(['.', ',']) {
-                    return Some(e);
+                    return Some(i);
                 }
             } else if b <= m.start {
                 let gap = doc.slice(b, m.start).to_ascii_lowercase();
@@ -534,7 +921,7 @@ impl CeasefireFinder {
                     || gap.starts_with("being included in")
                     || gap == "-wide"
                 {
-                    return Some(e);
+                    return Some(i);
                 }
             }
         }
@@ -631,33 +1018,40 @@ impl CeasefireFinder {
         for &si in &strong_sents {
             let sent = doc.sents[si];
             let here: Vec<&Mention> = in_sent(ms, si).iter().filter(|m| m.strong).collect();
-            self.declarers(doc, sent, &here, &mut declarer);
-            self.parties(doc, sent, &here, &mut parties);
-            self.conditions(doc, sent, &mut conditions);
+            self.declarers(doc, si, &here, &mut declarer);
+            self.parties(doc, si, &here, &declarer, &mut parties);
+            self.conditions(doc, sent, si, &mut conditions);
         }
+        let war = war_country(doc, &sents);
         for &si in &sents {
-            self.reactions(doc, doc.sents[si], &mut reactions);
+            self.reactions(doc, si, &mut reactions);
+            self.violators(doc, si, in_sent(ms, si), war.as_deref(), &mut parties);
         }
         // Exclusions: the truce sentences and their neighbours (for "those
         // groups" and "will keep bombing X").
+        // A sentence read twice adds nothing (the lists keep the first of
+        // each name): each is read once.
+        let mut read: Vec<usize> = Vec::new();
         for &si in &sents {
             self.excluded(doc, si, false, &mut excluded);
             // The next sentence often names who is left out ("Only two
             // groups … are ineligible"): there only the unambiguous cues count.
             for n in [si + 1, si + 2] {
-                if n < doc.sents.len() && !sents.contains(&n) {
+                if n < doc.sents.len() && !sents.contains(&n) && !read.contains(&n) {
+                    read.push(n);
                     self.excluded(doc, n, true, &mut excluded);
                 }
             }
         }
         if *key == Key::Main {
+            read.clear();
             for &si in &strong_sents {
-                for n in [si.wrapping_sub(1), si + 1] {
-                    if n < doc.sents.len() {
-                        self.keep_attacking(doc, doc.sents[n], &mut excluded);
+                for n in [si.wrapping_sub(1), si + 1, si] {
+                    if n < doc.sents.len() && !read.contains(&n) {
+                        read.push(n);
+                        self.keep_attacking(doc, n, &mut excluded);
                     }
                 }
-                self.keep_attacking(doc, doc.sents[si], &mut excluded);
             }
         }
         excluded.retain(|x| !declarer.contains(x) && !parties.contains(x));
@@ -702,16 +1096,10 @@ impl CeasefireFinder {
         })
     }
 
-    fn declarers(
-        &self,
-        doc: &Doc<'_>,
-        sent: (usize, usize),
-        here: &[&Mention],
-        out: &mut Vec<String>,
-    ) {
-        let s = doc.slice(sent.0, sent.1);
-        for verb in lexicon::DECLARE_VERBS {
-            for (va, vb) in find_words(s, verb) {
+    fn declarers(&self, doc: &Doc<'_>, si: usize, here: &[&Mention], out: &mut Vec<String>) {
+        let sent = doc.sents[si];
+        for k in 0..lexicon::DECLARE_VERBS.len() {
+            for (va, vb) in doc.words(si, List::Declare, k) {
                 let (va, vb) = (sent.0 + va, sent.0 + vb);
                 // The verb must govern a mention: before it within 8 words,
                 // or right after it ("a truce brokered by …").
@@ -742,6 +1130,11 @@ impl CeasefireFinder {
                     for &(_, _, e) in doc.ents_in(a, b) {
                         found.push(e);
                     }
+                    // "agreed by major powers"
+                    let words = doc.words_before(a, b, 8);
+                    if let Some(g) = collective(doc, words.iter().rev()) {
+                        push_unique(out, g);
+                    }
                 } else if hyphen {
                     // "a Russian- and U.S.-brokered cease-fire"
                     let a = va.saturating_sub(40).max(sent.0);
@@ -757,6 +1150,11 @@ impl CeasefireFinder {
                         if doc.words_between(eb, va) <= 8 {
                             found.push(e);
                         }
+                    }
+                    // "Major powers agreed", "international powers agreed"
+                    let words = doc.words_before(cs, va, 3);
+                    if let Some(g) = collective(doc, words.iter().rev()) {
+                        push_unique(out, g);
                     }
                 }
                 for e in found {
@@ -777,14 +1175,15 @@ impl CeasefireFinder {
     fn parties(
         &self,
         doc: &Doc<'_>,
-        sent: (usize, usize),
+        si: usize,
         here: &[&Mention],
+        declarer: &[String],
         out: &mut Vec<String>,
     ) {
+        let sent = doc.sents[si];
         // "the warring parties - the government and rebels"
-        let s = doc.slice(sent.0, sent.1);
-        for cue in ["warring parties", "warring sides", "warring factions"] {
-            for (_, b) in find_words(s, cue) {
+        for k in 0..WARRING.len() {
+            for (_, b) in doc.words(si, List::Warring, k) {
                 let a = sent.0 + b;
                 let lead = doc.slice(a, (a + 4).min(sent.1));
                 if !lead
@@ -852,22 +1251,117 @@ impl CeasefireFinder {
                     push_unique(out, base);
                 }
             }
+            // "a truce between the two sides": the war's two sides.
+            let lower = span.to_ascii_lowercase();
+            if named.is_empty()
+                && ["two sides", "both sides", "warring sides", "the sides"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+            {
+                for side in war_sides(doc, declarer) {
+                    push_unique(out, side);
+                }
+            }
         }
     }
 
-    fn conditions(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<String>) {
-        let s = doc.slice(sent.0, sent.1);
-        for marker in [
-            "once",
-            "if",
-            "provided that",
-            "providing that",
-            "on condition that",
-            "as long as",
-            "unless",
-            "only if",
-        ] {
-            for (a, _) in find_words(s, marker) {
+    /// Sides named as breaking the truce are parties to it: "X violated
+    /// the truce", "Syrian government attacks were violating the
+    /// agreement", "the truce was broken by X"; and a side that says so
+    /// ("the opposition said …") is the other party. The noun ("violations
+    /// by Russia") is a claim about a third party as often as not, and
+    /// does not count.
+    fn violators(
+        &self,
+        doc: &Doc<'_>,
+        si: usize,
+        ms: &[Mention],
+        war: Option<&str>,
+        out: &mut Vec<String>,
+    ) {
+        let sent = doc.sents[si];
+        let mut found: Vec<&Entity> = Vec::new();
+        for m in ms {
+            // "the truce was broken by X"
+            let after = doc.slice(m.end, sent.1).to_ascii_lowercase();
+            let w: Vec<&str> = after.split_whitespace().take(4).collect();
+            let by_at = match w.as_slice() {
+                ["was" | "is" | "has" | "had" | "were", v, "by", ..]
+                | ["has" | "had" | "have", "been", v, "by", ..]
+                    if BREAK_PARTICIPLES.contains(v) =>
+                {
+                    after.find(" by ").map(|i| m.end + i + " by ".len())
+                }
+                _ => None,
+            };
+            if let Some(a) = by_at {
+                let b = clause_end(doc, sent, a);
+                found.extend(doc.ents_in(a, b).map(|x| x.2));
+            }
+            // "X violated the truce", "X … were violating the agreement"
+            let before: Vec<&str> = doc
+                .slice(sent.0, m.start)
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect();
+            let Some(vi) = before
+                .iter()
+                .position(|w| BREAK_VERBS.contains(&w.to_ascii_lowercase().as_str()))
+            else {
+                continue;
+            };
+            // Only "the", "a", "this" … between the verb and the truce.
+            let det = |w: &&str| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "this" | "its" | "their"
+                )
+            };
+            if vi > 1 || !before[..vi].iter().all(det) {
+                continue;
+            }
+            let Some(va) = doc
+                .slice(sent.0, m.start)
+                .rfind(before[vi])
+                .map(|i| sent.0 + i)
+            else {
+                continue;
+            };
+            let cs = clause_start(doc, sent, va);
+            if let Some(&(_, _, e)) = doc
+                .ents_in(cs, va)
+                .filter(|&&(_, eb, _)| doc.words_between(eb, va) <= 3)
+                .last()
+            {
+                found.push(e);
+            }
+        }
+        found.retain(|e| !is_speaker_only(e) && e.kind != EntityKind::Loc && !is_location(doc, e));
+        if found.is_empty() {
+            return;
+        }
+        for e in &found {
+            push_unique(out, side_name(doc, e, war));
+        }
+        // The side that says so: "the HNC said", "(HNC) said".
+        for &(_, eb, e) in doc.ents_in(sent.0, sent.1) {
+            let next = doc
+                .slice(eb, (eb + 12).min(sent.1))
+                .trim_start_matches([')', ' '])
+                .to_ascii_lowercase();
+            let says = ["said", "says", "accused", "accuses"]
+                .iter()
+                .any(|w| next.starts_with(w));
+            if says && is_side(e, war) {
+                push_unique(out, side_name(doc, e, war));
+            }
+        }
+    }
+
+    fn conditions(&self, doc: &Doc<'_>, sent: (usize, usize), si: usize, out: &mut Vec<String>) {
+        for k in 0..CONDITION_MARKERS.len() {
+            for (a, _) in doc.words(si, List::Conditions, k) {
                 let abs = sent.0 + a;
                 let end = clause_end(doc, sent, abs);
                 let clause = doc.slice(abs, end).trim().to_string();
@@ -881,10 +1375,10 @@ impl CeasefireFinder {
         }
     }
 
-    fn reactions(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<CeasefireReaction>) {
-        let s = doc.slice(sent.0, sent.1);
-        for (cue, stance) in lexicon::REACTIONS {
-            for (a, _) in find_words(s, cue) {
+    fn reactions(&self, doc: &Doc<'_>, si: usize, out: &mut Vec<CeasefireReaction>) {
+        let sent = doc.sents[si];
+        for (k, (_, stance)) in lexicon::REACTIONS.iter().enumerate() {
+            for (a, _) in doc.words(si, List::Reactions, k) {
                 let at = sent.0 + a;
                 let before = doc.slice(at.saturating_sub(12), at).to_ascii_lowercase();
                 if before.contains("not ") || before.contains("n't ") {
@@ -930,23 +1424,10 @@ impl CeasefireFinder {
 
     fn excluded(&self, doc: &Doc<'_>, si: usize, strict: bool, out: &mut Vec<String>) {
         let sent = doc.sents[si];
-        let s = doc.slice(sent.0, sent.1);
         let group = |e: &Entity| is_excludable(doc, e);
         // X … ineligible / excluded / not involved: the groups before it.
-        for cue in [
-            "ineligible",
-            "are excluded",
-            "were excluded",
-            "is excluded",
-            "been excluded",
-            "not involved in",
-            "not covered by",
-            "not included in",
-            "not part of",
-            "not be included",
-            "not bound by",
-        ] {
-            for (a, _) in find_words(s, cue) {
+        for k in 0..EXCLUDED_BEFORE.len() {
+            for (a, _) in doc.words(si, List::ExcludedBefore, k) {
                 let at = sent.0 + a;
                 // Dashes and ", which" do not end the subject.
                 let mut cs = sent.0;
@@ -987,26 +1468,11 @@ impl CeasefireFinder {
             }
         }
         // … does not apply to / excludes / except X: the groups after it.
-        for cue in [
-            "not apply to",
-            "not include",
-            "not includes",
-            "not cover",
-            "not extend to",
-            "exclude",
-            "excludes",
-            "excluding",
-            "except",
-            "except for",
-            "apart from",
-            "other than",
-            "with the exception of",
-            "not covered:",
-        ] {
+        for (k, cue) in EXCLUDED_AFTER.iter().enumerate() {
             if strict && !cue.starts_with("not") && !cue.starts_with("exclud") {
                 continue;
             }
-            for (_, b) in find_words(s, cue) {
+            for (_, b) in doc.words(si, List::ExcludedAfter, k) {
                 let at = sent.0 + b;
                 let end = sent.1.min(at + 160);
                 for &(_, _, e) in doc.ents_in(at, end) {
@@ -1020,29 +1486,18 @@ impl CeasefireFinder {
 
     /// "Russia will keep bombing Islamic State and the Nusra Front" next to
     /// a truce: those targets are outside it.
-    fn keep_attacking(&self, doc: &Doc<'_>, sent: (usize, usize), out: &mut Vec<String>) {
-        let s = doc.slice(sent.0, sent.1);
-        let lower = s.to_ascii_lowercase();
-        let keeps = [
-            "keep bombing",
-            "keep attacking",
-            "keep striking",
-            "continue bombing",
-            "continue attacking",
-            "continue to strike",
-            "continue to bomb",
-            "continue to fight",
-            "continue striking",
-        ];
+    fn keep_attacking(&self, doc: &Doc<'_>, si: usize, out: &mut Vec<String>) {
+        let sent = doc.sents[si];
         let mut from = None;
-        for k in keeps {
-            if let Some(i) = lower.find(k) {
-                from = Some(sent.0 + i + k.len());
+        for (k, keep) in KEEPS.iter().enumerate() {
+            if let Some(i) = doc.first_substring(si, List::Keeps, k) {
+                from = Some(sent.0 + i + keep.len());
             }
         }
         if from.is_none()
-            && let Some(i) = lower.find("strikes against")
-            && (lower.contains("will continue") || lower.contains("would continue"))
+            && let Some(i) = doc.first_substring(si, List::StrikesAgainst, 0)
+            && (0..WILL_CONTINUE.len())
+                .any(|k| doc.first_substring(si, List::WillContinue, k).is_some())
         {
             from = Some(sent.0 + i);
         }
@@ -1415,17 +1870,7 @@ fn frame_end(doc: &Doc<'_>, ms: &[Mention], start: Option<&str>) -> Option<Strin
     sents.dedup();
     for si in sents {
         let sent = doc.sents[si];
-        let lower = doc.slice(sent.0, sent.1).to_ascii_lowercase();
-        let ended = [
-            "collapse",
-            "collapsed",
-            "broke down",
-            "ended",
-            "expired",
-            "was over",
-        ]
-        .iter()
-        .any(|w| !find_words(&lower, w).is_empty());
+        let ended = (0..ENDED.len()).any(|k| !doc.words(si, List::Ended, k).is_empty());
         for t in doc.timexes_in(sent) {
             if !datable(t.2) || Some(t.2.value.as_str()) == start {
                 continue;

@@ -355,3 +355,70 @@ fn a_background_truce_reported_broken_gets_its_parties_and_end() {
         f.parties
     );
 }
+
+#[test]
+fn major_powers_are_the_contact_group() {
+    // Reuters, 13 Feb 2016 (corpus).
+    let text = "Syrian government forces advanced near Aleppo in Syria on Saturday. \
+        Russia is pressing ahead with its four-month-old air campaign in support of \
+        President Bashar al-Assad ahead of \"a cessation of hostilities\" agreed by major \
+        powers on Friday.";
+    let f = one(text, Some(date(2016, 2, 13)));
+    assert_eq!(f.declarer, ["International Syria Support Group"]);
+    // Reuters, 12 Feb 2016 (corpus): the subject of "agreed".
+    let text = "MUNICH Major powers agreed on Friday to implement a cessation of \
+        hostilities in Syria and to expand delivery of humanitarian aid.";
+    let f = one(text, Some(date(2016, 2, 12)));
+    assert_eq!(f.declarer, ["International Syria Support Group"]);
+    // Without a known contact group the phrase stands (after Reuters,
+    // Munich, 12 Feb 2016, said of another war).
+    let text = "World powers agreed on Friday to a cessation of hostilities in Yemen.";
+    let f = one(text, Some(date(2016, 2, 12)));
+    assert_eq!(f.declarer, ["world powers"]);
+}
+
+#[test]
+fn abbreviation_dots_do_not_end_the_brokers_clause() {
+    // Reuters, 28 Feb 2016 (corpus).
+    let text = "The center's Sergei Kuralenko added, however, that the cessation of \
+        hostilities agreed as part of a U.S.-Russian plan was holding \"in general\" in Syria.";
+    let f = one(text, Some(date(2016, 2, 28)));
+    assert_eq!(f.declarer, ["United States", "Russia"]);
+}
+
+#[test]
+fn the_two_sides_are_the_wars_sides() {
+    // Washington Post, 28 Apr 2016 (corpus).
+    let text = "Airstrikes on rebel-held areas in the Syrian city of Aleppo destroyed a \
+        hospital supported by Doctors Without Borders, the aid group said Thursday. \
+        A separate airstrike killed as many as 20 people, amid mounting worries \
+        among diplomats that Syria's conflict could be moving onto dangerous new ground. The \
+        chief U.N. envoy to Syria broke it down in a stark tally. In recent months, rebels \
+        have been encircled by troops and fighters loyal to Assad. In February, the United \
+        States and Russia agreed to enforce a truce between the two sides in order to \
+        kick-start peace talks in Geneva.";
+    let f = one(text, Some(date(2016, 4, 28)));
+    assert_eq!(f.parties, ["Syrian government", "Syrian rebels"]);
+    assert_eq!(f.declarer, ["United States", "Russia"]);
+}
+
+#[test]
+fn sides_that_break_the_truce_are_parties() {
+    // Reuters, 29 Feb 2016 (corpus): the violator and the side accusing
+    // it; "violations by Russia and Hezbollah" (the noun) adds nobody.
+    let text = "The HNC said the cessation of hostilities was broken by the Syrian \
+        government 15 times on the first day, and that there were further violations by \
+        Russia and Hezbollah, both allies of President Bashar al-Assad.";
+    let f = one(text, Some(date(2016, 2, 29)));
+    assert_eq!(
+        f.parties,
+        ["Syrian government", "High Negotiations Committee"]
+    );
+    // Reuters, 2 Mar 2016 (corpus): the verb, said by the other side.
+    let text = "But opposition official George Sabra said the date for a resumption of \
+        talks in Syria remained \"hypothetical\" as long as the truce did not fulfil \
+        humanitarian demands. President Bashar al-Assad said in an interview broadcast on \
+        Tuesday that insurgents had breached the deal from day one.";
+    let f = one(text, Some(date(2016, 3, 2)));
+    assert_eq!(f.parties, ["Syrian rebels", "Syria"]);
+}
