@@ -979,6 +979,7 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
             .tok(b)
             .is_some_and(|t| t.is_word() && t.has(Token::LOWER))
         && !FOLLOWERS.contains(&cx.norm(b))
+        && !past_verb(cx, b)
     {
         return None;
     }
@@ -1005,6 +1006,23 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
         }
     }
     Some(composed(cx, a, b, None, agent))
+}
+
+/// "the government expressed", "the army strongly denied": a past-tense
+/// verb (a word in "-ed", after at most one adverb in "-ly") at token `j`,
+/// not a noun the agent word modifies.
+fn past_verb(cx: &Ctx, j: usize) -> bool {
+    let ed = |i: usize| {
+        let w = cx.norm(i);
+        w.len() > 4
+            && w.ends_with("ED")
+            && !w.ends_with("EED")
+            && cx
+                .tok(i)
+                .is_some_and(|t| t.is_word() && t.has(Token::LOWER) && !t.has(Token::HYPHEN))
+    };
+    let w = cx.norm(j);
+    ed(j) || w.len() > 4 && w.ends_with("LY") && (ed(j + 1) || FOLLOWERS.contains(&cx.norm(j + 1)))
 }
 
 /// "in Arnor", "of the Gondor", "and officials from Bree" after token `b`:
@@ -1320,6 +1338,35 @@ mod tests {
             .collect();
         assert_eq!(armies.len(), 2);
         assert_eq!(armies[1].via, EntityVia::Coreference);
+    }
+
+    #[test]
+    fn definite_agents_before_past_verbs() {
+        let an = annotator();
+        // Reuters, 2016: "the opposition" as the subject of a past verb.
+        let e = ents(
+            an,
+            "Peace talks collapsed in Geneva after just two days, after the opposition walked out.",
+        );
+        assert_eq!(ent(&e, "opposition").code.as_deref(), Some("---OPP"));
+        let e = ents(
+            an,
+            "The government expressed appreciation for China's assistance.",
+        );
+        assert_eq!(ent(&e, "government").code.as_deref(), Some("---GOV"));
+        let e = ents(an, "The army strongly denied the report.");
+        assert_eq!(ent(&e, "army").code.as_deref(), Some("---MIL"));
+        // Modifiers stay modifiers: a noun after the agent word, or the
+        // tail of a compound ("government-controlled").
+        let e = ents(
+            an,
+            "The military operation began in the government-controlled territory.",
+        );
+        assert!(
+            e.iter()
+                .all(|x| x.text != "military" && x.text != "government"),
+            "{e:?}"
+        );
     }
 
     #[test]
