@@ -246,6 +246,12 @@ fn items(cx: &Ctx, matches: &[Match]) -> Vec<Item> {
         }
         if let Some(m) = next_match.peek().filter(|m| m.a == i) {
             match cx.dict.target(m.pattern, cx.date) {
+                // "a UK-based group", "pro-Russia rebels": a place that only
+                // locates something or names a side is no actor ("a
+                // U.S.-brokered truce" keeps its broker).
+                Some(Target::Actor { actor, .. })
+                    if in_compound(cx, m.a, m.b)
+                        && cx.dict.actors.get(actor as usize).is_some_and(|a| a.place) => {}
                 Some(Target::Actor { actor, form }) => out.push(Item::Actor {
                     a: m.a,
                     b: m.b,
@@ -274,6 +280,16 @@ fn items(cx: &Ctx, matches: &[Match]) -> Vec<Item> {
         }
     }
     out
+}
+
+/// Whether tokens `a..b` are the place of a compound in "-based" or the
+/// side of one in "pro-" or "anti-".
+fn in_compound(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.tok(a).is_some_and(|t| t.has(Token::HYPHEN))
+        && a.checked_sub(1)
+            .is_some_and(|p| matches!(cx.norm(p), "PRO" | "ANTI"))
+        || cx.tok(b).is_some_and(|t| t.has(Token::HYPHEN))
+            && matches!(cx.norm(b), "BASED" | "HEADQUARTERED")
 }
 
 /// The end of a run of capitalised name words starting at `i` (before
@@ -1367,6 +1383,32 @@ mod tests {
                 .all(|x| x.text != "military" && x.text != "government"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn places_in_based_and_pro_compounds_are_no_actors() {
+        let an = annotator();
+        // AFP, 2014: the Observatory is British-based, not British.
+        let e = ents(
+            an,
+            "The Syrian Observatory for Human Rights, a UK-based group that tracks the war, said eight people were killed.",
+        );
+        assert!(e.iter().all(|x| x.text != "UK"), "{e:?}");
+        let e = ents(
+            an,
+            "The missile is believed to have been fired by pro-Russia rebels.",
+        );
+        assert!(
+            e.iter().all(|x| x.code.as_deref() != Some("RUSREB")),
+            "{e:?}"
+        );
+        assert_eq!(ent(&e, "rebels").code.as_deref(), Some("---REB"));
+        // A broker stays an actor.
+        let e = ents(
+            an,
+            "Those groups have been excluded from a Russian- and U.S.-brokered cease-fire.",
+        );
+        assert_eq!(ent(&e, "U.S.").code.as_deref(), Some("USA"));
     }
 
     #[test]
