@@ -791,7 +791,7 @@ fn possessive(cx: &Ctx, items: &[Item], k: usize, b: usize, out: &mut Vec<Ent>) 
 fn standalone_family(fam: &str) -> bool {
     matches!(
         fam,
-        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG" | "JUD"
+        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG" | "JUD" | "REL"
     )
 }
 
@@ -978,8 +978,20 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     // Bare plurals only for the armed ("rebels", "forces", "militants"),
     // or with their country after them ("lawmakers in Arnor", "officials
     // and lawmakers from Gondor").
+    // "Lawmakers approved …", "Clerics and lawmakers believe …": a bare
+    // plural that opens its sentence is its subject, and so is a plural
+    // conjoined to one.
+    let subject = plural
+        && (cx.sentence_initial(a)
+            || prev == "AND"
+                && before.last().is_some_and(|e| {
+                    e.b + 1 == a
+                        && e.code.as_deref().is_some_and(|c| c.starts_with("---"))
+                        && cx.sentence_initial(e.a)
+                }));
     if !(definite
         || placed
+        || subject
         || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")
         || plural && country_follows(cx, b))
     {
@@ -1409,6 +1421,26 @@ mod tests {
             "Those groups have been excluded from a Russian- and U.S.-brokered cease-fire.",
         );
         assert_eq!(ent(&e, "U.S.").code.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn bare_plural_subjects() {
+        let an = annotator();
+        // Reuters, 2016.
+        let e = ents(
+            an,
+            "Diplomats said Kerry was taken aback by the sudden collapse of the talks.",
+        );
+        assert_eq!(ent(&e, "Diplomats").code.as_deref(), Some("---GOV"));
+        let e = ents(
+            an,
+            "Clerics and lawmakers believe the two countries can cope with less water.",
+        );
+        assert_eq!(ent(&e, "Clerics").code.as_deref(), Some("---REL"));
+        assert_eq!(ent(&e, "lawmakers").code.as_deref(), Some("---LEG"));
+        // Inside a sentence, a bare plural of the unarmed stays unnamed.
+        let e = ents(an, "The bill angered lawmakers in the capital.");
+        assert!(e.iter().all(|x| x.text != "lawmakers"), "{e:?}");
     }
 
     #[test]
