@@ -971,8 +971,16 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     {
         return None;
     }
+    // "Congress", "Parliament": a legislature named without an article.
+    let legislature = !plural
+        && matches!(head, "CONGRESS" | "PARLIAMENT")
+        && cx.tok(b - 1).is_some_and(|t| t.has(Token::CAP));
     // Capitalised mid-sentence titles ("President") head a name elsewhere.
-    if cx.tok(a).is_some_and(|t| t.has(Token::CAP)) && !cx.sentence_initial(a) && !definite {
+    if cx.tok(a).is_some_and(|t| t.has(Token::CAP))
+        && !cx.sentence_initial(a)
+        && !definite
+        && !legislature
+    {
         return None;
     }
     // Bare plurals only for the armed ("rebels", "forces", "militants"),
@@ -992,6 +1000,7 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     if !(definite
         || placed
         || subject
+        || legislature
         || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")
         || plural && country_follows(cx, b))
     {
@@ -1441,6 +1450,21 @@ mod tests {
         // Inside a sentence, a bare plural of the unarmed stays unnamed.
         let e = ents(an, "The bill angered lawmakers in the capital.");
         assert!(e.iter().all(|x| x.text != "lawmakers"), "{e:?}");
+    }
+
+    #[test]
+    fn legislatures_named_without_article() {
+        let an = annotator();
+        let e = ents(an, "Congress is asking Obama to help Iran.");
+        assert_eq!(ent(&e, "Congress").code.as_deref(), Some("---LEG"));
+        let e = ents(
+            an,
+            "The vote means Parliament will debate the bill next week.",
+        );
+        assert_eq!(ent(&e, "Parliament").code.as_deref(), Some("---LEG"));
+        // Other capitalised agents mid-sentence still head a name.
+        let e = ents(an, "He met President in the capital.");
+        assert!(e.iter().all(|x| x.text != "President"), "{e:?}");
     }
 
     #[test]
