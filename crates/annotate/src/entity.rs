@@ -246,6 +246,12 @@ fn items(cx: &Ctx, matches: &[Match]) -> Vec<Item> {
         }
         if let Some(m) = next_match.peek().filter(|m| m.a == i) {
             match cx.dict.target(m.pattern, cx.date) {
+                // "a UK-based group", "pro-Russia rebels": a place that only
+                // locates something or names a side is no actor ("a
+                // U.S.-brokered truce" keeps its broker).
+                Some(Target::Actor { actor, .. })
+                    if in_compound(cx, m.a, m.b)
+                        && cx.dict.actors.get(actor as usize).is_some_and(|a| a.place) => {}
                 Some(Target::Actor { actor, form }) => out.push(Item::Actor {
                     a: m.a,
                     b: m.b,
@@ -274,6 +280,16 @@ fn items(cx: &Ctx, matches: &[Match]) -> Vec<Item> {
         }
     }
     out
+}
+
+/// Whether tokens `a..b` are the place of a compound in "-based" or the
+/// side of one in "pro-" or "anti-".
+fn in_compound(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.tok(a).is_some_and(|t| t.has(Token::HYPHEN))
+        && a.checked_sub(1)
+            .is_some_and(|p| matches!(cx.norm(p), "PRO" | "ANTI"))
+        || cx.tok(b).is_some_and(|t| t.has(Token::HYPHEN))
+            && matches!(cx.norm(b), "BASED" | "HEADQUARTERED")
 }
 
 /// The end of a run of capitalised name words starting at `i` (before
@@ -775,7 +791,7 @@ fn possessive(cx: &Ctx, items: &[Item], k: usize, b: usize, out: &mut Vec<Ent>) 
 fn standalone_family(fam: &str) -> bool {
     matches!(
         fam,
-        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG" | "JUD"
+        "GOV" | "MIL" | "REB" | "OPP" | "INS" | "UAF" | "COP" | "SPY" | "LEG" | "JUD" | "REL"
     )
 }
 
@@ -955,15 +971,36 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
     {
         return None;
     }
+    // "Congress", "Parliament": a legislature named without an article.
+    let legislature = !plural
+        && matches!(head, "CONGRESS" | "PARLIAMENT")
+        && cx.tok(b - 1).is_some_and(|t| t.has(Token::CAP));
     // Capitalised mid-sentence titles ("President") head a name elsewhere.
-    if cx.tok(a).is_some_and(|t| t.has(Token::CAP)) && !cx.sentence_initial(a) && !definite {
+    if cx.tok(a).is_some_and(|t| t.has(Token::CAP))
+        && !cx.sentence_initial(a)
+        && !definite
+        && !legislature
+    {
         return None;
     }
     // Bare plurals only for the armed ("rebels", "forces", "militants"),
     // or with their country after them ("lawmakers in Arnor", "officials
     // and lawmakers from Gondor").
+    // "Lawmakers approved …", "Clerics and lawmakers believe …": a bare
+    // plural that opens its sentence is its subject, and so is a plural
+    // conjoined to one.
+    let subject = plural
+        && (cx.sentence_initial(a)
+            || prev == "AND"
+                && before.last().is_some_and(|e| {
+                    e.b + 1 == a
+                        && e.code.as_deref().is_some_and(|c| c.starts_with("---"))
+                        && cx.sentence_initial(e.a)
+                }));
     if !(definite
         || placed
+        || subject
+        || legislature
         || plural && matches!(fam, "MIL" | "REB" | "OPP" | "INS" | "UAF")
         || plural && country_follows(cx, b))
     {
@@ -979,6 +1016,7 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
             .tok(b)
             .is_some_and(|t| t.is_word() && t.has(Token::LOWER))
         && !FOLLOWERS.contains(&cx.norm(b))
+        && !past_verb(cx, b)
     {
         return None;
     }
@@ -1005,6 +1043,23 @@ fn agent_alone(cx: &Ctx, a: usize, b: usize, agent: &dict::Agent, before: &[Ent]
         }
     }
     Some(composed(cx, a, b, None, agent))
+}
+
+/// "the government expressed", "the army strongly denied": a past-tense
+/// verb (a word in "-ed", after at most one adverb in "-ly") at token `j`,
+/// not a noun the agent word modifies.
+fn past_verb(cx: &Ctx, j: usize) -> bool {
+    let ed = |i: usize| {
+        let w = cx.norm(i);
+        w.len() > 4
+            && w.ends_with("ED")
+            && !w.ends_with("EED")
+            && cx
+                .tok(i)
+                .is_some_and(|t| t.is_word() && t.has(Token::LOWER) && !t.has(Token::HYPHEN))
+    };
+    let w = cx.norm(j);
+    ed(j) || w.len() > 4 && w.ends_with("LY") && (ed(j + 1) || FOLLOWERS.contains(&cx.norm(j + 1)))
 }
 
 /// "in Arnor", "of the Gondor", "and officials from Bree" after token `b`:
@@ -1320,6 +1375,96 @@ mod tests {
             .collect();
         assert_eq!(armies.len(), 2);
         assert_eq!(armies[1].via, EntityVia::Coreference);
+    }
+
+    #[test]
+    fn definite_agents_before_past_verbs() {
+        let an = annotator();
+        // Reuters, 2016: "the opposition" as the subject of a past verb.
+        let e = ents(
+            an,
+            "Peace talks collapsed in Geneva after just two days, after the opposition walked out.",
+        );
+        assert_eq!(ent(&e, "opposition").code.as_deref(), Some("---OPP"));
+        let e = ents(
+            an,
+            "The government expressed appreciation for China's assistance.",
+        );
+        assert_eq!(ent(&e, "government").code.as_deref(), Some("---GOV"));
+        let e = ents(an, "The army strongly denied the report.");
+        assert_eq!(ent(&e, "army").code.as_deref(), Some("---MIL"));
+        // Modifiers stay modifiers: a noun after the agent word, or the
+        // tail of a compound ("government-controlled").
+        let e = ents(
+            an,
+            "The military operation began in the government-controlled territory.",
+        );
+        assert!(
+            e.iter()
+                .all(|x| x.text != "military" && x.text != "government"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn places_in_based_and_pro_compounds_are_no_actors() {
+        let an = annotator();
+        // AFP, 2014: the Observatory is British-based, not British.
+        let e = ents(
+            an,
+            "The Syrian Observatory for Human Rights, a UK-based group that tracks the war, said eight people were killed.",
+        );
+        assert!(e.iter().all(|x| x.text != "UK"), "{e:?}");
+        let e = ents(
+            an,
+            "The missile is believed to have been fired by pro-Russia rebels.",
+        );
+        assert!(
+            e.iter().all(|x| x.code.as_deref() != Some("RUSREB")),
+            "{e:?}"
+        );
+        assert_eq!(ent(&e, "rebels").code.as_deref(), Some("---REB"));
+        // A broker stays an actor.
+        let e = ents(
+            an,
+            "Those groups have been excluded from a Russian- and U.S.-brokered cease-fire.",
+        );
+        assert_eq!(ent(&e, "U.S.").code.as_deref(), Some("USA"));
+    }
+
+    #[test]
+    fn bare_plural_subjects() {
+        let an = annotator();
+        // Reuters, 2016.
+        let e = ents(
+            an,
+            "Diplomats said Kerry was taken aback by the sudden collapse of the talks.",
+        );
+        assert_eq!(ent(&e, "Diplomats").code.as_deref(), Some("---GOV"));
+        let e = ents(
+            an,
+            "Clerics and lawmakers believe the two countries can cope with less water.",
+        );
+        assert_eq!(ent(&e, "Clerics").code.as_deref(), Some("---REL"));
+        assert_eq!(ent(&e, "lawmakers").code.as_deref(), Some("---LEG"));
+        // Inside a sentence, a bare plural of the unarmed stays unnamed.
+        let e = ents(an, "The bill angered lawmakers in the capital.");
+        assert!(e.iter().all(|x| x.text != "lawmakers"), "{e:?}");
+    }
+
+    #[test]
+    fn legislatures_named_without_article() {
+        let an = annotator();
+        let e = ents(an, "Congress is asking Obama to help Iran.");
+        assert_eq!(ent(&e, "Congress").code.as_deref(), Some("---LEG"));
+        let e = ents(
+            an,
+            "The vote means Parliament will debate the bill next week.",
+        );
+        assert_eq!(ent(&e, "Parliament").code.as_deref(), Some("---LEG"));
+        // Other capitalised agents mid-sentence still head a name.
+        let e = ents(an, "He met President in the capital.");
+        assert!(e.iter().all(|x| x.text != "President"), "{e:?}");
     }
 
     #[test]

@@ -139,7 +139,7 @@ impl AnnotatorBuilder {
             agents.extend(BUNDLED_AGENTS);
         }
         Ok(Annotator {
-            dict: Dictionary::build(&actors, &agents)?,
+            dict: Dictionary::build(&actors, self.actors.len(), &agents)?,
             words: Words::new(),
         })
     }
@@ -403,5 +403,23 @@ mod tests {
             .filter_map(|e| e.code.as_deref())
             .collect();
         assert_eq!(codes, ["ARN", "GON", "GONMIL"]);
+    }
+
+    #[test]
+    fn extra_dictionaries_win_over_bundled_dated_roles() {
+        // The bundled KUWAIT_ record is dated ([KWT >910206]); an added
+        // dictionary's undated KUWAIT [KUW] still names the country.
+        let an = Annotator::builder()
+            .actors("KUWAIT  [KUW]\n")
+            .build()
+            .expect("builds");
+        let text = "The Kuwaiti government is about to restore full diplomatic ties with Libya.";
+        let found = an.annotate_at(text, Some(jiff::civil::date(1995, 1, 1)));
+        let gov = testutil::ent(&found.entities, "Kuwaiti government");
+        assert_eq!(gov.code.as_deref(), Some("KUWGOV"));
+        // Without an added record, the bundled dated role holds.
+        let found = testutil::annotator().annotate_at(text, Some(jiff::civil::date(1995, 1, 1)));
+        let gov = testutil::ent(&found.entities, "Kuwaiti government");
+        assert_eq!(gov.code.as_deref(), Some("KWTGOV"));
     }
 }

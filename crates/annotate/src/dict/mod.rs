@@ -449,15 +449,19 @@ pub(crate) fn kind_of_code(code: Option<&str>) -> EntityKind {
 }
 
 impl Dictionary {
-    /// Compiles actor texts (highest priority first) and agent texts.
+    /// Compiles actor texts (highest priority first; the first `added`
+    /// are dictionaries added to the bundled ones) and agent texts.
     pub(crate) fn build(
         actor_texts: &[&str],
+        added: usize,
         agent_texts: &[&str],
     ) -> Result<Dictionary, aho_corasick::BuildError> {
         let first_names = WordSet::new(&[lexicon::FIRST_NAMES]);
         // 1. Records, merged by primary phrase.
         let mut records: Vec<(RawActor, Vec<String>)> = Vec::new();
         let mut by_primary: HashMap<String, usize> = HashMap::new();
+        // The file each record was first read from.
+        let mut record_source: Vec<usize> = Vec::new();
         let mut hand_count = 0;
         for (source, text) in actor_texts.iter().enumerate() {
             let first_pass = records.len();
@@ -487,15 +491,21 @@ impl Dictionary {
                                 into.names.push(n);
                             }
                         }
-                        for r in raw.roles {
-                            if !into.roles.contains(&r) {
-                                into.roles.push(r);
+                        // An added dictionary's codes win: its "KUWAIT
+                        // [KUW]" is not dated away by the bundled "[KWT
+                        // >910206]".
+                        if record_source[i] >= added || source < added || into.roles.is_empty() {
+                            for r in raw.roles {
+                                if !into.roles.contains(&r) {
+                                    into.roles.push(r);
+                                }
                             }
                         }
                     }
                     None => {
                         by_primary.insert(key, records.len());
                         records.push((raw, words));
+                        record_source.push(source);
                     }
                 }
             }
