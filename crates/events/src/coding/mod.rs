@@ -1742,22 +1742,35 @@ fn first_after<'a>(
         .or_else(|| cands.first().copied())
 }
 
+/// How two neighbouring actors are joined, for [`compound`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// Not one list.
+    No,
+    /// By a comma ("Mordor, Rohan"), maybe with "the" ("Mordor, the Shire").
+    Comma,
+    /// By "and"/"or" ("Fornost and the evil Gondor").
+    And,
+    /// By a comma and "and" ("Rohan, and Gondor").
+    CommaAnd,
+    /// One phrase coded as several actors ("lawmakers in Arnor and Gondor").
+    Phrase,
+}
+
 /// The actor and the others listed with it ("Arnor, Osgiliath and Gondor").
 fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a Entity> {
     let Some(i) = ents.iter().position(|x| std::ptr::eq(*x, e)) else {
         return vec![e];
     };
-    // 0: not joined, 1: by a comma, 2: by "and"/"or"
-    let joined = |a: &Entity, b: &Entity| -> u8 {
-        // One phrase coded as several actors ("lawmakers in Arnor and
-        // Gondor"): a list.
+    let joined = |a: &Entity, b: &Entity| -> Join {
         if (a.start, a.end) == (b.start, b.end) {
-            return 2;
+            return Join::Phrase;
         }
         if a.end > b.start {
-            return 0;
+            return Join::No;
         }
         let gap = src.slice(a.end, b.start);
+        let comma = gap.trim().starts_with(',');
         let g = gap.trim().trim_start_matches(',').trim();
         // "Fornost and the evil awful Gondor": articles and adjectives
         // (lowercase words that are no verbs) may come between.
@@ -1773,34 +1786,41 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
                         "in" | "of" | "to" | "with" | "from" | "by" | "for" | "on" | "at"
                     )
             });
-        if list {
-            2
-        } else if conj.is_empty() && gap.trim() == "," {
-            1
+        if list && comma {
+            Join::CommaAnd
+        } else if list {
+            Join::And
+        } else if comma && (g.is_empty() || g == "the") {
+            // "Mordor, the Shire, Arnor and Bree"
+            Join::Comma
         } else {
-            0
+            Join::No
         }
     };
+    // A list ends in "and"/"or"; commas alone are apposition or clauses.
+    // Its commas all come before its "and": "Dagolath, the Osgiliath
+    // newspaper" after "Gondor and Dagolath" is no part of it.
+    let is_and = |j: Join| matches!(j, Join::And | Join::CommaAnd | Join::Phrase);
+    let (mut conj, mut comma) = (false, false);
     let mut lo = i;
-    let mut conj = false;
     while lo > 0 {
         let j = joined(ents[lo - 1], ents[lo]);
-        if j == 0 {
+        if j == Join::No || is_and(j) && comma {
             break;
         }
-        conj |= j == 2;
+        conj |= is_and(j);
+        comma |= j == Join::Comma;
         lo -= 1;
     }
     let mut hi = i;
     while hi + 1 < ents.len() {
         let j = joined(ents[hi], ents[hi + 1]);
-        if j == 0 {
+        if j == Join::No || j == Join::Comma && conj {
             break;
         }
-        conj |= j == 2;
+        conj |= is_and(j);
         hi += 1;
     }
-    // A list ends in "and"/"or"; commas alone are apposition or clauses.
     if !conj {
         return vec![e];
     }

@@ -515,3 +515,34 @@ fn a_passive_names_its_agent_after_by_or_none() {
     let d = dyads("Syrian troops were attacked by the Turkish army near Aleppo.");
     assert!(has_all(&d, &[("TURMIL", "SYRMIL", "19")]), "{d:?}");
 }
+
+#[test]
+fn a_list_may_name_an_actor_with_the_after_a_comma() {
+    let d = dyads("Russia, the United States and China condemned North Korea on Monday.");
+    assert!(
+        has_all(
+            &d,
+            &[
+                ("RUS", "PRK", "11"),
+                ("USA", "PRK", "11"),
+                ("CHN", "PRK", "11")
+            ]
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_comma_after_the_last_and_ends_the_list() {
+    let d = dyads(
+        "Iran condemned Israel and Saudi Arabia, the official Iranian news agency IRNA reported.",
+    );
+    assert!(
+        has_all(&d, &[("IRN", "ISR", "11"), ("IRN", "SAU", "11")]),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().all(|x| !x.1.starts_with("IRN")),
+        "the reporting agency is no target: {d:?}"
+    );
+}
