@@ -1252,6 +1252,35 @@ fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries>
     (countries > 0).then_some(AgentCountries { agents, countries })
 }
 
+/// Whether the gap between an agent and a country is a preposition of
+/// origin ("soldiers from Gondor", "officials of the Gondor"), maybe with
+/// hyphenated adjectives ("dissidents from military-ruled Myanmar",
+/// "fighters from war-torn Syria").
+fn agent_preposition(gap: &str) -> bool {
+    let mut ws = gap.split_whitespace();
+    if !ws
+        .next()
+        .is_some_and(|p| is_any_ignore_case(p, &["from", "in", "of", "for"]))
+    {
+        return false;
+    }
+    let mut adjectives = 0;
+    for (k, w) in ws.enumerate() {
+        if k == 0 && w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let hyphenated = w.contains('-')
+            && !w.starts_with('-')
+            && !w.ends_with('-')
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !hyphenated {
+            return false;
+        }
+        adjectives += 1;
+    }
+    adjectives <= 2
+}
+
 /// Combines entities into the actors PETRARCH would code: a country next
 /// to a more specific actor of the same country ("Bree Prime Minister
 /// Romendacil") is one actor; an agent with no country followed by "from",
@@ -1290,12 +1319,7 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         // agent + preposition + country list
         if let (Some(agent), Some(next)) = (code.filter(|c| c.starts_with("---")), ents.get(i + 1))
         {
-            let prep = is_any_ignore_case(
-                gap(src, e, next).trim(),
-                &[
-                    "from", "in", "of", "for", "from the", "in the", "of the", "for the",
-                ],
-            );
+            let prep = agent_preposition(gap(src, e, next));
             if prep && is_country(next.code.as_deref()) {
                 let mut j = i + 1;
                 let mut first = true;

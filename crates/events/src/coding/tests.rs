@@ -546,3 +546,9 @@ fn a_comma_after_the_last_and_ends_the_list() {
         "the reporting agency is no target: {d:?}"
     );
 }
+
+#[test]
+fn an_agent_takes_the_country_across_hyphenated_adjectives() {
+    let d = dyads("Soldiers from war-torn Syria attacked Turkey on Monday.");
+    assert!(d.iter().any(|x| x.0 == "SYRMIL" && x.1 == "TUR"), "{d:?}");
+}
