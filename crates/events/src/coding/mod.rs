@@ -1115,6 +1115,21 @@ impl EventCoder {
             } else {
                 (code, pair)
             };
+            // "Romendacil will meet Eriadori leaders": meeting someone is
+            // mutual, each meets the other ("met with" stays one-way).
+            let pair = if pair.is_none()
+                && weight == 0
+                && code == "040"
+                && f.lemma == "MEET"
+                && f.rest.is_empty()
+                && words
+                    .get(end_tok)
+                    .is_some_and(|w| !matches!(*w, "WITH" | "IN" | "AT"))
+            {
+                Some(code)
+            } else {
+                pair
+            };
             let hit = Hit {
                 tok: i,
                 end_tok,

@@ -552,3 +552,21 @@ fn an_agent_takes_the_country_across_hyphenated_adjectives() {
     let d = dyads("Soldiers from war-torn Syria attacked Turkey on Monday.");
     assert!(d.iter().any(|x| x.0 == "SYRMIL" && x.1 == "TUR"), "{d:?}");
 }
+
+#[test]
+fn meeting_someone_is_mutual_but_meeting_with_is_not() {
+    let d = dyads(
+        "Russian President Vladimir Putin will meet Turkish President Tayyip Erdogan on Monday.",
+    );
+    assert!(
+        has_all(
+            &d,
+            &[("RUSGOV", "TURGOV", "04"), ("TURGOV", "RUSGOV", "04")]
+        ),
+        "{d:?}"
+    );
+    let d = dyads(
+        "Iraq's national security adviser met with Syrian President Bashar al-Assad on Tuesday.",
+    );
+    assert!(d.iter().all(|x| !x.0.starts_with("SYR")), "{d:?}");
+}
