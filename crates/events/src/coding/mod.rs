@@ -1233,7 +1233,7 @@ struct AgentCountries {
 }
 
 /// Whether `ents` starts with agents without a country joined by "and" or
-/// commas, then "in", "of", "from" or "for" (and "the"), then countries
+/// commas, then a preposition of origin ([`agent_preposition`]), then countries
 /// joined the same way.
 fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries> {
     let is_agent = |e: &Entity| e.code.as_deref().is_some_and(|c| c.starts_with("---"));
@@ -1252,8 +1252,7 @@ fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries>
     while ents.get(agents).is_some_and(|e| is_agent(e)) && list_gap(gap_of(agents - 1)) {
         agents += 1;
     }
-    let g = strip_suffix_ignore_case(gap_of(agents - 1), " the");
-    if !is_any_ignore_case(g, &["in", "of", "from", "for"]) {
+    if !agent_preposition(gap_of(agents - 1)) {
         return None;
     }
     let mut countries = 0;

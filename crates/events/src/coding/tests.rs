@@ -570,3 +570,23 @@ fn meeting_someone_is_mutual_but_meeting_with_is_not() {
     );
     assert!(d.iter().all(|x| !x.0.starts_with("SYR")), "{d:?}");
 }
+
+#[test]
+fn a_preposition_of_origin_may_take_hyphenated_adjectives() {
+    for gap in [
+        " from ",
+        " in the ",
+        " from war-torn ",
+        " of military-ruled ",
+    ] {
+        assert!(agent_preposition(gap), "{gap:?}");
+    }
+    for gap in [
+        " say ",
+        " with ",
+        " in a war-torn ",
+        " from Russian-backed ",
+    ] {
+        assert!(!agent_preposition(gap), "{gap:?}");
+    }
+}
