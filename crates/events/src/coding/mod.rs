@@ -1812,6 +1812,20 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
         let g = gap.trim().trim_start_matches(',').trim();
         // "Fornost and the evil awful Gondor": articles and adjectives
         // (lowercase words that are no verbs) may come between.
+        // "Russia and China, along with Iran": a conjunction of more words.
+        let long_conj = ["as well as", "along with", "together with"]
+            .iter()
+            .find_map(|c| {
+                g.get(..c.len())
+                    .filter(|h| h.eq_ignore_ascii_case(c))
+                    .and_then(|_| g.get(c.len()..))
+            })
+            .map(str::trim);
+        if let Some(rest) = long_conj
+            && (rest.is_empty() || rest.eq_ignore_ascii_case("the"))
+        {
+            return if comma { Join::CommaAnd } else { Join::And };
+        }
         let mut ws = g.split_whitespace();
         let conj = ws.next().unwrap_or("");
         let list = is_any_ignore_case(conj, &["and", "or", "nor", "&"])

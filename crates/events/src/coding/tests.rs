@@ -590,3 +590,15 @@ fn a_preposition_of_origin_may_take_hyphenated_adjectives() {
         assert!(!agent_preposition(gap), "{gap:?}");
     }
 }
+
+#[test]
+fn lists_joined_by_along_with_or_as_well_as() {
+    let d = dyads("Russia and China, along with Iran, condemned the United States on Monday.");
+    let want = ["RUS", "CHN", "IRN"].map(|s| (s, "USA", "11"));
+    assert!(has_all(&d, &want), "{d:?}");
+    let d = dyads("Iran condemned Israel as well as the United States on Monday.");
+    assert!(
+        has_all(&d, &[("IRN", "ISR", "11"), ("IRN", "USA", "11")]),
+        "{d:?}"
+    );
+}
