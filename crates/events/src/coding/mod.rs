@@ -1115,6 +1115,21 @@ impl EventCoder {
             } else {
                 (code, pair)
             };
+            // "Romendacil will meet Eriadori leaders": meeting someone is
+            // mutual, each meets the other ("met with" stays one-way).
+            let pair = if pair.is_none()
+                && weight == 0
+                && code == "040"
+                && f.lemma == "MEET"
+                && f.rest.is_empty()
+                && words
+                    .get(end_tok)
+                    .is_some_and(|w| !matches!(*w, "WITH" | "IN" | "AT"))
+            {
+                Some(code)
+            } else {
+                pair
+            };
             let hit = Hit {
                 tok: i,
                 end_tok,
@@ -1218,7 +1233,7 @@ struct AgentCountries {
 }
 
 /// Whether `ents` starts with agents without a country joined by "and" or
-/// commas, then "in", "of", "from" or "for" (and "the"), then countries
+/// commas, then a preposition of origin ([`agent_preposition`]), then countries
 /// joined the same way.
 fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries> {
     let is_agent = |e: &Entity| e.code.as_deref().is_some_and(|c| c.starts_with("---"));
@@ -1237,8 +1252,7 @@ fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries>
     while ents.get(agents).is_some_and(|e| is_agent(e)) && list_gap(gap_of(agents - 1)) {
         agents += 1;
     }
-    let g = strip_suffix_ignore_case(gap_of(agents - 1), " the");
-    if !is_any_ignore_case(g, &["in", "of", "from", "for"]) {
+    if !agent_preposition(gap_of(agents - 1)) {
         return None;
     }
     let mut countries = 0;
@@ -1250,6 +1264,35 @@ fn agent_country_list(src: &Src<'_>, ents: &[&Entity]) -> Option<AgentCountries>
         countries += 1;
     }
     (countries > 0).then_some(AgentCountries { agents, countries })
+}
+
+/// Whether the gap between an agent and a country is a preposition of
+/// origin ("soldiers from Gondor", "officials of the Gondor"), maybe with
+/// hyphenated adjectives ("dissidents from military-ruled Myanmar",
+/// "fighters from war-torn Syria").
+fn agent_preposition(gap: &str) -> bool {
+    let mut ws = gap.split_whitespace();
+    if !ws
+        .next()
+        .is_some_and(|p| is_any_ignore_case(p, &["from", "in", "of", "for"]))
+    {
+        return false;
+    }
+    let mut adjectives = 0;
+    for (k, w) in ws.enumerate() {
+        if k == 0 && w.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let hyphenated = w.contains('-')
+            && !w.starts_with('-')
+            && !w.ends_with('-')
+            && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if !hyphenated {
+            return false;
+        }
+        adjectives += 1;
+    }
+    adjectives <= 2
 }
 
 /// Combines entities into the actors PETRARCH would code: a country next
@@ -1290,12 +1333,7 @@ fn resolve_actors<'e>(src: &Src<'_>, ents: &[&'e Entity]) -> Vec<Cow<'e, Entity>
         // agent + preposition + country list
         if let (Some(agent), Some(next)) = (code.filter(|c| c.starts_with("---")), ents.get(i + 1))
         {
-            let prep = is_any_ignore_case(
-                gap(src, e, next).trim(),
-                &[
-                    "from", "in", "of", "for", "from the", "in the", "of the", "for the",
-                ],
-            );
+            let prep = agent_preposition(gap(src, e, next));
             if prep && is_country(next.code.as_deref()) {
                 let mut j = i + 1;
                 let mut first = true;
@@ -1742,25 +1780,52 @@ fn first_after<'a>(
         .or_else(|| cands.first().copied())
 }
 
+/// How two neighbouring actors are joined, for [`compound`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// Not one list.
+    No,
+    /// By a comma ("Mordor, Rohan"), maybe with "the" ("Mordor, the Shire").
+    Comma,
+    /// By "and"/"or" ("Fornost and the evil Gondor").
+    And,
+    /// By a comma and "and" ("Rohan, and Gondor").
+    CommaAnd,
+    /// One phrase coded as several actors ("lawmakers in Arnor and Gondor").
+    Phrase,
+}
+
 /// The actor and the others listed with it ("Arnor, Osgiliath and Gondor").
 fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a Entity> {
     let Some(i) = ents.iter().position(|x| std::ptr::eq(*x, e)) else {
         return vec![e];
     };
-    // 0: not joined, 1: by a comma, 2: by "and"/"or"
-    let joined = |a: &Entity, b: &Entity| -> u8 {
-        // One phrase coded as several actors ("lawmakers in Arnor and
-        // Gondor"): a list.
+    let joined = |a: &Entity, b: &Entity| -> Join {
         if (a.start, a.end) == (b.start, b.end) {
-            return 2;
+            return Join::Phrase;
         }
         if a.end > b.start {
-            return 0;
+            return Join::No;
         }
         let gap = src.slice(a.end, b.start);
+        let comma = gap.trim().starts_with(',');
         let g = gap.trim().trim_start_matches(',').trim();
         // "Fornost and the evil awful Gondor": articles and adjectives
         // (lowercase words that are no verbs) may come between.
+        // "Russia and China, along with Iran": a conjunction of more words.
+        let long_conj = ["as well as", "along with", "together with"]
+            .iter()
+            .find_map(|c| {
+                g.get(..c.len())
+                    .filter(|h| h.eq_ignore_ascii_case(c))
+                    .and_then(|_| g.get(c.len()..))
+            })
+            .map(str::trim);
+        if let Some(rest) = long_conj
+            && (rest.is_empty() || rest.eq_ignore_ascii_case("the"))
+        {
+            return if comma { Join::CommaAnd } else { Join::And };
+        }
         let mut ws = g.split_whitespace();
         let conj = ws.next().unwrap_or("");
         let list = is_any_ignore_case(conj, &["and", "or", "nor", "&"])
@@ -1773,34 +1838,41 @@ fn compound<'a>(src: &Src<'_>, ents: &[&'a Entity], e: &'a Entity) -> Vec<&'a En
                         "in" | "of" | "to" | "with" | "from" | "by" | "for" | "on" | "at"
                     )
             });
-        if list {
-            2
-        } else if conj.is_empty() && gap.trim() == "," {
-            1
+        if list && comma {
+            Join::CommaAnd
+        } else if list {
+            Join::And
+        } else if comma && (g.is_empty() || g == "the") {
+            // "Mordor, the Shire, Arnor and Bree"
+            Join::Comma
         } else {
-            0
+            Join::No
         }
     };
+    // A list ends in "and"/"or"; commas alone are apposition or clauses.
+    // Its commas all come before its "and": "Dagolath, the Osgiliath
+    // newspaper" after "Gondor and Dagolath" is no part of it.
+    let is_and = |j: Join| matches!(j, Join::And | Join::CommaAnd | Join::Phrase);
+    let (mut conj, mut comma) = (false, false);
     let mut lo = i;
-    let mut conj = false;
     while lo > 0 {
         let j = joined(ents[lo - 1], ents[lo]);
-        if j == 0 {
+        if j == Join::No || is_and(j) && comma {
             break;
         }
-        conj |= j == 2;
+        conj |= is_and(j);
+        comma |= j == Join::Comma;
         lo -= 1;
     }
     let mut hi = i;
     while hi + 1 < ents.len() {
         let j = joined(ents[hi], ents[hi + 1]);
-        if j == 0 {
+        if j == Join::No || j == Join::Comma && conj {
             break;
         }
-        conj |= j == 2;
+        conj |= is_and(j);
         hi += 1;
     }
-    // A list ends in "and"/"or"; commas alone are apposition or clauses.
     if !conj {
         return vec![e];
     }

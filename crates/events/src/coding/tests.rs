@@ -515,3 +515,90 @@ fn a_passive_names_its_agent_after_by_or_none() {
     let d = dyads("Syrian troops were attacked by the Turkish army near Aleppo.");
     assert!(has_all(&d, &[("TURMIL", "SYRMIL", "19")]), "{d:?}");
 }
+
+#[test]
+fn a_list_may_name_an_actor_with_the_after_a_comma() {
+    let d = dyads("Russia, the United States and China condemned North Korea on Monday.");
+    assert!(
+        has_all(
+            &d,
+            &[
+                ("RUS", "PRK", "11"),
+                ("USA", "PRK", "11"),
+                ("CHN", "PRK", "11")
+            ]
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_comma_after_the_last_and_ends_the_list() {
+    let d = dyads(
+        "Iran condemned Israel and Saudi Arabia, the official Iranian news agency IRNA reported.",
+    );
+    assert!(
+        has_all(&d, &[("IRN", "ISR", "11"), ("IRN", "SAU", "11")]),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().all(|x| !x.1.starts_with("IRN")),
+        "the reporting agency is no target: {d:?}"
+    );
+}
+
+#[test]
+fn an_agent_takes_the_country_across_hyphenated_adjectives() {
+    let d = dyads("Soldiers from war-torn Syria attacked Turkey on Monday.");
+    assert!(d.iter().any(|x| x.0 == "SYRMIL" && x.1 == "TUR"), "{d:?}");
+}
+
+#[test]
+fn meeting_someone_is_mutual_but_meeting_with_is_not() {
+    let d = dyads(
+        "Russian President Vladimir Putin will meet Turkish President Tayyip Erdogan on Monday.",
+    );
+    assert!(
+        has_all(
+            &d,
+            &[("RUSGOV", "TURGOV", "04"), ("TURGOV", "RUSGOV", "04")]
+        ),
+        "{d:?}"
+    );
+    let d = dyads(
+        "Iraq's national security adviser met with Syrian President Bashar al-Assad on Tuesday.",
+    );
+    assert!(d.iter().all(|x| !x.0.starts_with("SYR")), "{d:?}");
+}
+
+#[test]
+fn a_preposition_of_origin_may_take_hyphenated_adjectives() {
+    for gap in [
+        " from ",
+        " in the ",
+        " from war-torn ",
+        " of military-ruled ",
+    ] {
+        assert!(agent_preposition(gap), "{gap:?}");
+    }
+    for gap in [
+        " say ",
+        " with ",
+        " in a war-torn ",
+        " from Russian-backed ",
+    ] {
+        assert!(!agent_preposition(gap), "{gap:?}");
+    }
+}
+
+#[test]
+fn lists_joined_by_along_with_or_as_well_as() {
+    let d = dyads("Russia and China, along with Iran, condemned the United States on Monday.");
+    let want = ["RUS", "CHN", "IRN"].map(|s| (s, "USA", "11"));
+    assert!(has_all(&d, &want), "{d:?}");
+    let d = dyads("Iran condemned Israel as well as the United States on Monday.");
+    assert!(
+        has_all(&d, &[("IRN", "ISR", "11"), ("IRN", "USA", "11")]),
+        "{d:?}"
+    );
+}
