@@ -381,18 +381,24 @@ fn scan_word(text: &str, start: usize) -> Scanned {
     let mut plain = true;
     loop {
         // ASCII letters and digits, the common case, byte by byte.
+        let run = i;
+        let mut run_letters = false;
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_digit() {
-                seg_len += 1;
-            } else if b.is_ascii_alphabetic() {
-                seg_len += 1;
-                all_digits = false;
-                has_letter = true;
-                has_lower |= b.is_ascii_lowercase();
-            } else {
-                break;
+            match b {
+                b'a'..=b'z' => {
+                    run_letters = true;
+                    has_lower = true;
+                }
+                b'A'..=b'Z' => run_letters = true,
+                b'0'..=b'9' => {}
+                _ => break,
             }
             i += 1;
+        }
+        seg_len += i - run;
+        if run_letters {
+            all_digits = false;
+            has_letter = true;
         }
         // Any other ASCII character but these three ends the word.
         if bytes
