@@ -24,7 +24,7 @@
 //!    acronym defined in brackets ("Syrian Democratic Forces (SDF)") takes
 //!    its full name's.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use dateline_core::{EntityKind, EntityVia};
 
@@ -1267,17 +1267,18 @@ fn coreference(cx: &Ctx, items: &[Item], ents: &mut Vec<Ent>) {
             });
         }
     }
-    // Acronyms in brackets right after their full name.
-    let taken: HashSet<usize> = items
-        .iter()
-        .filter(|it| !matches!(it, Item::Name { .. }))
-        .map(Item::a)
-        .chain(extra.iter().map(|x| x.a))
-        .collect();
+    // Acronyms in brackets right after their full name. Rare, so the
+    // mentions already there are searched only when one turns up.
+    let before = extra.len();
     for e in ents.iter() {
         if matches!(e.kind, EntityKind::Org | EntityKind::Group)
             && acronym_after(cx, e.b)
-            && !taken.contains(&(e.b + 1))
+            && !items
+                .iter()
+                .filter(|it| !matches!(it, Item::Name { .. }))
+                .map(Item::a)
+                .chain(extra.iter().take(before).map(|x| x.a))
+                .any(|a| a == e.b + 1)
         {
             extra.push(Ent {
                 a: e.b + 1,

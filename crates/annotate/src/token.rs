@@ -76,22 +76,34 @@ pub(crate) struct Tokens<'a> {
 
 impl<'a> Tokens<'a> {
     pub(crate) fn new(text: &'a str) -> Tokens<'a> {
-        let toks = tokenize(text);
-        let mut norm = String::with_capacity(text.len() + text.len() / 2);
-        let mut norm_start = Vec::with_capacity(toks.len() + 1);
-        for t in &toks {
-            norm_start.push(norm.len() as u32);
-            norm.push(' ');
-            push_norm(&mut norm, text, t);
-            norm.push(' ');
-        }
-        norm_start.push(norm.len() as u32);
-        Tokens {
+        let mut toks = Tokens {
             text,
-            toks,
-            norm,
-            norm_start,
+            toks: Vec::with_capacity(text.len() / 5 + 4),
+            norm: String::with_capacity(text.len() + text.len() / 2),
+            norm_start: Vec::with_capacity(text.len() / 5 + 5),
+        };
+        tokenize(&mut toks);
+        toks.norm_start.push(toks.norm.len() as u32);
+        toks
+    }
+
+    /// Adds a token and its normalised form. `plain` says it is made of
+    /// ASCII letters and digits only, so its form is just its upper case.
+    fn push(&mut self, t: Token, plain: bool) {
+        self.norm_start.push(self.norm.len() as u32);
+        self.norm.push(' ');
+        let s = self.text.get(t.start..t.end).unwrap_or("");
+        if plain && !s.is_empty() {
+            let before = self.norm.len();
+            self.norm.push_str(s);
+            if let Some(added) = self.norm.get_mut(before..) {
+                added.make_ascii_uppercase();
+            }
+        } else {
+            push_norm(&mut self.norm, s, &t);
         }
+        self.norm.push(' ');
+        self.toks.push(t);
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -140,8 +152,7 @@ impl<'a> Tokens<'a> {
     }
 }
 
-fn push_norm(out: &mut String, text: &str, t: &Token) {
-    let s = text.get(t.start..t.end).unwrap_or("");
+fn push_norm(out: &mut String, s: &str, t: &Token) {
     if t.has(Token::CLITIC) {
         out.push('S');
         return;
@@ -207,32 +218,61 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// Splits `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+/// Splits the text of `out` into tokens, adding them to it.
+fn tokenize(out: &mut Tokens) {
+    let text = out.text;
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut pending = Token::SPACE | Token::PARA;
     let mut newlines = 0u32;
-    while let Some(c) = char_at(text, i) {
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
+    while let Some(&b) = bytes.get(i) {
+        // ASCII whitespace and words, the common case, without decoding.
+        match b {
+            b' ' | b'\t' | 0x0B | 0x0C | b'\r' => {
+                pending |= Token::SPACE;
+                i += 1;
+                continue;
+            }
+            b'\n' => {
                 newlines += 1;
                 if newlines >= 2 {
                     pending |= Token::PARA;
                 }
+                pending |= Token::SPACE;
+                i += 1;
+                continue;
             }
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
+                newlines = 0;
+                let case = if b.is_ascii_uppercase() {
+                    Token::CAP
+                } else if b.is_ascii_lowercase() {
+                    Token::LOWER
+                } else {
+                    0
+                };
+                i = push_word(out, i, pending | case);
+                pending = 0;
+                continue;
+            }
+            _ => {}
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
             pending |= Token::SPACE;
             i += len;
             continue;
         }
         newlines = 0;
-        let prev_end = toks.last().map(|t| t.end);
-        let glued = prev_end == Some(i);
+        let last = out.toks.last();
+        let glued = last.is_some_and(|t| t.end == i);
         // A hyphen between two words joins them.
         if matches!(c, '-' | '\u{2010}' | '\u{2011}')
             && glued
-            && toks.last().is_some_and(|t| t.kind != Kind::Punct)
+            && last.is_some_and(|t| t.kind != Kind::Punct)
             && char_at(text, i + len).is_some_and(char::is_alphanumeric)
         {
             pending |= Token::HYPHEN;
@@ -244,7 +284,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         // the way the dictionaries do.
         if c == '_'
             && glued
-            && toks.last().is_some_and(|t| t.kind == Kind::Word)
+            && last.is_some_and(|t| t.kind == Kind::Word)
             && char_at(text, i + len).is_some_and(char::is_alphanumeric)
         {
             pending |= Token::SPACE;
@@ -254,56 +294,67 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         // The possessive clitic.
         if is_apostrophe(c)
             && glued
-            && toks.last().is_some_and(|t| t.kind == Kind::Word)
+            && last.is_some_and(|t| t.kind == Kind::Word)
             && char_at(text, i + len).is_some_and(|s| s == 's' || s == 'S')
             && !char_at(text, i + len + 1).is_some_and(char::is_alphanumeric)
         {
-            toks.push(Token {
+            let t = Token {
                 start: i,
                 end: i + len + 1,
                 kind: Kind::Word,
                 flags: Token::CLITIC | (pending & !Token::SPACE),
-            });
+            };
+            out.push(t, false);
             pending = 0;
             i += len + 1;
             continue;
         }
         if c.is_alphanumeric() {
-            let w = scan_word(text, i);
-            let kind = if w.all_digits {
-                Kind::Number
-            } else {
-                Kind::Word
-            };
-            let mut flags = pending;
-            if c.is_uppercase() {
-                flags |= Token::CAP;
+            let case = if c.is_uppercase() {
+                Token::CAP
             } else if c.is_lowercase() {
-                flags |= Token::LOWER;
-            }
-            if w.has_letter && !w.has_lower {
-                flags |= Token::UPPER;
-            }
-            toks.push(Token {
-                start: i,
-                end: w.end,
-                kind,
-                flags,
-            });
+                Token::LOWER
+            } else {
+                0
+            };
+            i = push_word(out, i, pending | case);
             pending = 0;
-            i = w.end;
             continue;
         }
-        toks.push(Token {
+        let t = Token {
             start: i,
             end: i + len,
             kind: Kind::Punct,
             flags: pending,
-        });
+        };
+        out.push(t, false);
         pending = 0;
         i += len;
     }
-    toks
+}
+
+/// Scans the word starting at `start` and adds it, with `flags` and the
+/// case flags of its letters. Returns where it ends.
+fn push_word(out: &mut Tokens, start: usize, flags: u8) -> usize {
+    let w = scan_word(out.text, start);
+    let kind = if w.all_digits {
+        Kind::Number
+    } else {
+        Kind::Word
+    };
+    let upper = if w.has_letter && !w.has_lower {
+        Token::UPPER
+    } else {
+        0
+    };
+    let t = Token {
+        start,
+        end: w.end,
+        kind,
+        flags: flags | upper,
+    };
+    out.push(t, w.plain);
+    w.end
 }
 
 /// A scanned word: where it ends and what it is made of.
@@ -313,6 +364,8 @@ struct Scanned {
     all_digits: bool,
     has_letter: bool,
     has_lower: bool,
+    /// Only ASCII letters and digits.
+    plain: bool,
 }
 
 /// Scans the word starting at `start`.
@@ -325,20 +378,34 @@ fn scan_word(text: &str, start: usize) -> Scanned {
     let mut has_lower = false;
     let mut dotted_initials = true; // so far looks like "U.S" / "a.m"
     let mut dots = 0;
+    let mut plain = true;
     loop {
         // ASCII letters and digits, the common case, byte by byte.
+        let run = i;
+        let mut run_letters = false;
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_digit() {
-                seg_len += 1;
-            } else if b.is_ascii_alphabetic() {
-                seg_len += 1;
-                all_digits = false;
-                has_letter = true;
-                has_lower |= b.is_ascii_lowercase();
-            } else {
-                break;
+            match b {
+                b'a'..=b'z' => {
+                    run_letters = true;
+                    has_lower = true;
+                }
+                b'A'..=b'Z' => run_letters = true,
+                b'0'..=b'9' => {}
+                _ => break,
             }
             i += 1;
+        }
+        seg_len += i - run;
+        if run_letters {
+            all_digits = false;
+            has_letter = true;
+        }
+        // Any other ASCII character but these three ends the word.
+        if bytes
+            .get(i)
+            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'.' | b',' | b'\''))
+        {
+            break;
         }
         let Some(c) = char_at(text, i) else {
             break;
@@ -352,6 +419,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
                 has_lower |= c.is_lowercase();
             }
             i += len;
+            plain = false;
             continue;
         }
         let next = char_at(text, i + len);
@@ -366,6 +434,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
                 dots += 1;
                 seg_len = 0;
                 i += len;
+                plain = false;
                 continue;
             }
             break;
@@ -381,6 +450,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
                 .is_some_and(|c| c.is_ascii_digit())
         {
             i += 1;
+            plain = false;
             continue;
         }
         if is_apostrophe(c)
@@ -395,6 +465,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
             }
             i += len;
             seg_len += 1;
+            plain = false;
             continue;
         }
         break;
@@ -408,6 +479,7 @@ fn scan_word(text: &str, start: usize) -> Scanned {
         all_digits,
         has_letter,
         has_lower,
+        plain,
     }
 }
 

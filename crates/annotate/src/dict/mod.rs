@@ -34,7 +34,7 @@ use dateline_core::EntityKind;
 use self::tabari::{RawActor, RawAgent, Role, parse_actors, parse_agents};
 use crate::lexicon::{
     self, COUNTRY_NAMES, COUNTRY_WORDS, DEMONYMS, INSTITUTION_WORDS, LOC_WORDS, LOWER_IN_NAMES,
-    WordSet,
+    WordHash, WordSet,
 };
 use crate::token::{Kind, Token, Tokens};
 
@@ -122,7 +122,7 @@ pub(crate) struct Dictionary {
     pub(crate) actors: Vec<Actor>,
     pub(crate) agents: Vec<Agent>,
     pub(crate) names: Vec<Box<str>>,
-    countries: HashMap<Box<str>, Country>,
+    countries: HashMap<Box<str>, Country, WordHash>,
     acronym_words: WordSet,
     /// Hashes of the first words of all patterns: a token whose word is
     /// not among them starts no match, and the automaton is not asked.
@@ -564,7 +564,7 @@ impl Dictionary {
                 }
             }
         }
-        let mut countries: HashMap<Box<str>, Country> = HashMap::new();
+        let mut countries: HashMap<Box<str>, Country, WordHash> = HashMap::default();
         for (code, &i) in &country_record {
             let (raw, _) = &records[i];
             let name = COUNTRY_NAMES
