@@ -198,6 +198,18 @@ fn push_norm(out: &mut String, s: &str, t: &Token) {
     }
 }
 
+/// The case flag of a word that starts with `c`: [`Token::CAP`],
+/// [`Token::LOWER`], or none for a digit.
+fn case_flag(c: char) -> u8 {
+    if c.is_uppercase() {
+        Token::CAP
+    } else if c.is_lowercase() {
+        Token::LOWER
+    } else {
+        0
+    }
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
@@ -244,14 +256,7 @@ fn tokenize(out: &mut Tokens) {
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {
                 newlines = 0;
-                let case = if b.is_ascii_uppercase() {
-                    Token::CAP
-                } else if b.is_ascii_lowercase() {
-                    Token::LOWER
-                } else {
-                    0
-                };
-                i = push_word(out, i, pending | case);
+                i = push_word(out, i, pending | case_flag(char::from(b)));
                 pending = 0;
                 continue;
             }
@@ -310,14 +315,7 @@ fn tokenize(out: &mut Tokens) {
             continue;
         }
         if c.is_alphanumeric() {
-            let case = if c.is_uppercase() {
-                Token::CAP
-            } else if c.is_lowercase() {
-                Token::LOWER
-            } else {
-                0
-            };
-            i = push_word(out, i, pending | case);
+            i = push_word(out, i, pending | case_flag(c));
             pending = 0;
             continue;
         }
