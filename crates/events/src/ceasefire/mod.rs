@@ -592,9 +592,13 @@ const BREAK_VERBS: &[&str] = &[
 /// rebels (CAMEO role after the country code).
 fn is_side(e: &Entity, war: Option<&str>) -> bool {
     let code = e.code.as_deref().unwrap_or("");
-    war.is_some()
-        && code.get(..3) == war
-        && matches!(code.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+    war.is_some() && code.get(..3) == war && has_war_role(code)
+}
+
+/// Whether an actor code's role (after the country) is one that fights or
+/// governs in a war: government, military, opposition, rebels, insurgents.
+fn has_war_role(code: &str) -> bool {
+    matches!(code.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
 }
 
 /// The country whose war a frame's sentences are about: that of the
@@ -610,7 +614,7 @@ fn war_country(doc: &Doc<'_>, sents: &[usize]) -> Option<String> {
         .find(|c| {
             !c.starts_with("---")
                 && lexicon::country(c.get(..3).unwrap_or("")).is_some()
-                && matches!(c.get(3..6), Some("GOV" | "MIL" | "OPP" | "REB" | "INS"))
+                && has_war_role(c)
         })
         .and_then(|c| c.get(..3))
         .map(str::to_string)
